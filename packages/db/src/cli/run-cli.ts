@@ -1,0 +1,36 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/**
+ * Shared frame for the db:* commands: parses flags, prints `--help`, and turns any
+ * failure into one clear line on stderr and exit code 1 (no stack trace for users).
+ */
+export async function runCli<O extends NonNullable<ParseArgsConfig["options"]>>(
+  spec: { usage: string; options: O },
+  main: (values: ReturnType<typeof parseArgs<{ options: O & { help: { type: "boolean"; short: "h" } } }>>["values"]) => Promise<void>,
+): Promise<void> {
+  const options = { ...spec.options, help: { type: "boolean", short: "h" } } as O & {
+    help: { type: "boolean"; short: "h" };
+  };
+  let values;
+  try {
+    ({ values } = parseArgs({ options, allowPositionals: false }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${spec.usage}`);
+    process.exit(2);
+  }
+  if ((values as { help?: boolean }).help) {
+    console.log(spec.usage);
+    return;
+  }
+  try {
+    await main(values);
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+export const DATABASE_HELP = `Database selection:
+  DATABASE_URL=postgres://...   use that PostgreSQL server
+  (unset)                       the embedded PGlite database in ./.solegraph/data
+  SOLEGRAPH_DATA_DIR=DIR        put the embedded database somewhere else`;

@@ -1,0 +1,140 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SqlConnection } from "./sql-connection.ts";
+
+/**
+ * Applies `prisma/migrations` to a database, recording each one in Prisma's own
+ * `_prisma_migrations` table, so `prisma migrate status`/`deploy` agree with it. It
+ * exists because Prisma has no programmatic migrate API, and embedded PGlite is
+ * single-process: the server must migrate the folder it has opened itself.
+ */
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+
+export interface Migration {
+  readonly name: string;
+  readonly sql: string;
+  readonly checksum: string;
+}
+
+export interface MigrationReport {
+  readonly applied: readonly string[];
+  readonly alreadyApplied: number;
+}
+
+export class MigrationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MigrationError";
+  }
+}
+
+const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+$/;
+
+export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      if (!MIGRATION_NAME.test(name)) {
+        throw new MigrationError(`Unexpected migration folder name "${name}" in ${dir}.`);
+      }
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+const HISTORY_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id"                  VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum"            VARCHAR(64) NOT NULL,
+  "finished_at"         TIMESTAMPTZ,
+  "migration_name"      VARCHAR(255) NOT NULL,
+  "logs"                TEXT,
+  "rolled_back_at"      TIMESTAMPTZ,
+  "started_at"          TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+);`;
+
+// Serializes migrators on one PostgreSQL database (several servers starting at once).
+const MIGRATION_LOCK_KEY = 7_270_736_901;
+
+/** Brings the database to the latest migration; refuses a database it does not know. */
+export async function migrate(
+  sql: SqlConnection,
+  migrations: readonly Migration[] = readMigrations(),
+): Promise<MigrationReport> {
+  await sql.execScript(HISTORY_TABLE);
+  const history = await readHistory(sql);
+  const pending = checkHistory(history, migrations);
+  for (const migration of pending) {
+    // One transaction per migration: the schema change and its history row commit
+    // together or not at all.
+    await sql.execScript(
+      `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});\n${migration.sql}\n;` +
+        `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") ` +
+        `VALUES (gen_random_uuid()::text, '${migration.checksum}', now(), '${migration.name}', 1);`,
+    );
+  }
+  return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
+}
+
+/** Names of migrations not yet applied, after checking the history is one we know. */
+export async function pendingMigrations(
+  sql: SqlConnection,
+  migrations: readonly Migration[] = readMigrations(),
+): Promise<string[]> {
+  const exists = await sql.query<{ present: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+  );
+  if (!exists[0]?.present) return migrations.map((m) => m.name);
+  return checkHistory(await readHistory(sql), migrations).map((m) => m.name);
+}
+
+async function readHistory(sql: SqlConnection): Promise<AppliedRow[]> {
+  return sql.query<AppliedRow>(
+    `SELECT "migration_name", "checksum", "finished_at", "rolled_back_at"
+       FROM "_prisma_migrations" ORDER BY "started_at", "migration_name"`,
+  );
+}
+
+function checkHistory(history: readonly AppliedRow[], migrations: readonly Migration[]): Migration[] {
+  const known = new Map(migrations.map((m) => [m.name, m]));
+  const applied = new Set<string>();
+  for (const row of history) {
+    if (row.rolled_back_at !== null) continue;
+    if (row.finished_at === null) {
+      throw new MigrationError(
+        `Migration ${row.migration_name} started but never finished on this database. ` +
+          "Inspect it, then resolve it with `prisma migrate resolve`.",
+      );
+    }
+    const migration = known.get(row.migration_name);
+    if (!migration) {
+      throw new MigrationError(
+        `This database was migrated by a newer solegraph: it has migration ` +
+          `${row.migration_name}, which this version does not know. Upgrade solegraph, ` +
+          "or use a different database; nothing was changed.",
+      );
+    }
+    if (migration.checksum !== row.checksum) {
+      throw new MigrationError(
+        `Migration ${row.migration_name} was changed after it was applied to this database ` +
+          "(checksum mismatch); nothing was changed.",
+      );
+    }
+    applied.add(row.migration_name);
+  }
+  return migrations.filter((m) => !applied.has(m.name));
+}

@@ -1,0 +1,138 @@
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { loadSeedData } from "./load.ts";
+import type { SeedData } from "./schema.ts";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface SeedReport {
+  /** Rows created by this run, per table; all zero when the seed was already there. */
+  readonly created: Readonly<Record<string, number>>;
+}
+
+/**
+ * Loads the seed dataset, inserting what is missing and never touching rows that
+ * exist, so it is idempotent and does not undo curators' edits. One transaction: a
+ * failing seed leaves nothing behind.
+ */
+export async function seed(prisma: PrismaClient, data: SeedData = loadSeedData()): Promise<SeedReport> {
+  return prisma.$transaction((tx) => new SeedRun(tx, data).run(), { timeout: 120_000, maxWait: 30_000 });
+}
+
+class SeedRun {
+  private readonly created: Record<string, number> = {};
+  private readonly ids = new Map<string, number>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly data: SeedData,
+  ) {}
+
+  async run(): Promise<SeedReport> {
+    for (const source of this.data.sources) {
+      const { slug, publishedOn, ...rest } = source;
+      await this.ensure("source", slug, () =>
+        this.tx.source.create({
+          data: { slug, ...rest, publishedOn: publishedOn === null ? null : new Date(publishedOn) },
+        }),
+        () => this.tx.source.findUnique({ where: { slug } }),
+      );
+    }
+    for (const { slug, sources, claims, ...brand } of this.data.brands) {
+      const brandId = await this.ensure("brand", slug, () => this.tx.brand.create({ data: { slug, ...brand } }),
+        () => this.tx.brand.findUnique({ where: { slug } }));
+      this.add("brandSource", await this.tx.brandSource.createMany({
+        data: sources.map((c) => ({ brandId, sourceId: this.id("source", c.source), quote: c.quote })),
+        skipDuplicates: true,
+      }));
+      for (const { source, ...claim } of claims) {
+        const sourceId = this.id("source", source);
+        const existing = await this.tx.brandClaim.findFirst({
+          where: { brandId, sourceId, statement: claim.statement },
+        });
+        if (!existing) {
+          await this.tx.brandClaim.create({ data: { brandId, sourceId, ...claim } });
+          this.count("brandClaim");
+        }
+      }
+    }
+    for (const { slug, ...step } of this.data.processSteps) {
+      await this.ensure("processStep", slug, () => this.tx.processStep.create({ data: { slug, ...step } }),
+        () => this.tx.processStep.findUnique({ where: { slug } }));
+    }
+    for (const { slug, ...material } of this.data.materials) {
+      await this.ensure("material", slug, () => this.tx.material.create({ data: { slug, ...material } }),
+        () => this.tx.material.findUnique({ where: { slug } }));
+    }
+    for (const { slug, sources, operatorBrand, ...factory } of this.data.factories) {
+      const factoryId = await this.ensure("factory", slug, () =>
+        this.tx.factory.create({
+          data: { slug, ...factory, operatorBrandId: operatorBrand ? this.id("brand", operatorBrand) : null },
+        }),
+        () => this.tx.factory.findUnique({ where: { slug } }));
+      this.add("factorySource", await this.tx.factorySource.createMany({
+        data: sources.map((c) => ({ factoryId, sourceId: this.id("source", c.source), quote: c.quote })),
+        skipDuplicates: true,
+      }));
+    }
+    for (const { slug, sources, brand, ...model } of this.data.models) {
+      const modelId = await this.ensure("sneakerModel", slug, () =>
+        this.tx.sneakerModel.create({ data: { slug, ...model, brandId: this.id("brand", brand) } }),
+        () => this.tx.sneakerModel.findUnique({ where: { slug } }));
+      this.add("sneakerModelSource", await this.tx.sneakerModelSource.createMany({
+        data: sources.map((c) => ({ modelId, sourceId: this.id("source", c.source), quote: c.quote })),
+        skipDuplicates: true,
+      }));
+    }
+    for (const { slug, sources, model, factory, route, ...production } of this.data.productions) {
+      const productionId = await this.ensure("production", slug, () =>
+        this.tx.production.create({
+          data: {
+            slug,
+            ...production,
+            modelId: this.id("sneakerModel", model),
+            factoryId: factory === null ? null : this.id("factory", factory),
+            // A new production gets its route with it; an existing one keeps its own.
+            route: {
+              create: route.map((step, index) => ({
+                position: index + 1,
+                stepId: this.id("processStep", step.step),
+                technique: step.technique,
+              })),
+            },
+          },
+        }),
+        () => this.tx.production.findUnique({ where: { slug } }));
+      this.add("productionSource", await this.tx.productionSource.createMany({
+        data: sources.map((c) => ({ productionId, sourceId: this.id("source", c.source), quote: c.quote })),
+        skipDuplicates: true,
+      }));
+    }
+    return { created: this.created };
+  }
+
+  /** Returns the id of the row with this slug, creating it when it is missing. */
+  private async ensure(
+    table: string,
+    slug: string,
+    create: () => Promise<{ id: number }>,
+    find: () => Promise<{ id: number } | null>,
+  ): Promise<number> {
+    const row = (await find()) ?? (this.count(table), await create());
+    this.ids.set(`${table}:${slug}`, row.id);
+    return row.id;
+  }
+
+  private add(table: string, batch: { count: number }): void {
+    if (batch.count > 0) this.created[table] = (this.created[table] ?? 0) + batch.count;
+  }
+
+  private id(table: string, slug: string): number {
+    const id = this.ids.get(`${table}:${slug}`);
+    if (id === undefined) throw new Error(`Seed data refers to unknown ${table} "${slug}".`);
+    return id;
+  }
+
+  private count(table: string): void {
+    this.created[table] = (this.created[table] ?? 0) + 1;
+  }
+}
