@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Where the data lives: a PostgreSQL server, an embedded PGlite folder, or memory. */
 export type DatabaseTarget =
@@ -6,7 +7,9 @@ export type DatabaseTarget =
   | { readonly kind: "pglite"; readonly dataDir: string }
   | { readonly kind: "memory" };
 
-export const DEFAULT_DATA_DIR = ".solegraph/data";
+/** The project root: the default data folder lives there, whichever package runs. */
+const PROJECT_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".solegraph", "data");
 
 export interface TargetOptions {
   /** A `postgres://` or `postgresql://` URL; wins over everything else. */
@@ -36,7 +39,9 @@ export function resolveTarget(
   }
   const dataDir = options.dataDir ?? nonEmpty(env.SOLEGRAPH_DATA_DIR) ?? DEFAULT_DATA_DIR;
   if (dataDir === ":memory:") return { kind: "memory" };
-  return { kind: "pglite", dataDir: path.resolve(dataDir) };
+  // npm runs workspace scripts inside the package folder; a relative folder means the
+  // one the user typed the command in (npm's INIT_CWD).
+  return { kind: "pglite", dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), dataDir) };
 }
 
 /** A human description of a target that never prints a password. */

@@ -11,7 +11,9 @@ describe("choosing the database", () => {
   });
 
   it("defaults to the embedded folder, overridable, or memory", () => {
-    expect(resolveTarget({}, {})).toEqual({ kind: "pglite", dataDir: path.resolve(".solegraph/data") });
+    const root = path.resolve(import.meta.dirname, "../../..");
+    expect(resolveTarget({}, {})).toEqual({ kind: "pglite", dataDir: path.join(root, ".solegraph/data") });
+    expect(resolveTarget({}, { SOLEGRAPH_DATA_DIR: "rel", INIT_CWD: "/home/u" })).toEqual({ kind: "pglite", dataDir: "/home/u/rel" });
     expect(resolveTarget({}, { SOLEGRAPH_DATA_DIR: "/tmp/x", DATABASE_URL: "" })).toEqual({ kind: "pglite", dataDir: "/tmp/x" });
     expect(resolveTarget({ dataDir: ":memory:" }, {})).toEqual({ kind: "memory" });
   });

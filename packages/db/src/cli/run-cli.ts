@@ -32,5 +32,5 @@ export async function runCli<O extends NonNullable<ParseArgsConfig["options"]>>(
 
 export const DATABASE_HELP = `Database selection:
   DATABASE_URL=postgres://...   use that PostgreSQL server
-  (unset)                       the embedded PGlite database in ./.solegraph/data
+  (unset)                       the embedded PGlite database in .solegraph/data (project root)
   SOLEGRAPH_DATA_DIR=DIR        put the embedded database somewhere else`;

@@ -71,3 +71,4 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
     await client.end();
   }
 }
+export { generateDataset } from "./generate.ts";

@@ -1,0 +1,66 @@
+import SchemaBuilder from "@pothos/core";
+import { isObjectType, type GraphQLSchema } from "graphql";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import type PrismaTypes from "./generated/pothos-prisma-types.ts";
+import { getDatamodel } from "./generated/pothos-prisma-types.ts";
+import type { Context } from "./context.ts";
+import { decodeGlobalID, encodeGlobalID } from "./global-id.ts";
+import ConnectionArgsPlugin from "./plugins/connection-args-plugin.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./plugins/page-size.ts";
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+    CountryCode: { Input: string; Output: string };
+    URL: { Input: URL; Output: string };
+  };
+}>({
+  plugins: [ConnectionArgsPlugin, RelayPlugin, PrismaPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    cursorType: "String",
+    clientMutationId: "omit",
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    encodeGlobalID,
+    decodeGlobalID,
+    // IDs of types that are not nodes (malformed IDs decode to such a type) are not found.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _context, info, resolveNode) => (isNodeType(info.schema, id.typename) ? resolveNode(id) : null),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, args, _context, info, resolveNodes) => {
+        // plugin-relay 4.8 resolves `args.ids` whatever ids its callback is given, and
+        // resolves null entries to null: so the unknown ones are nulled in place.
+        const ids: (typeof args.ids)[number][] | (null | (typeof args.ids)[number])[] = args.ids;
+        ids.forEach((id, i) => {
+          if (id && !isNodeType(info.schema, id.typename)) ids[i] = null;
+        });
+        return resolveNodes(args.ids);
+      },
+    },
+  },
+  prisma: {
+    client: (context) => context.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    onUnusedQuery: null,
+  },
+});
+
+builder.queryType({});
+
+function isNodeType(schema: GraphQLSchema, typename: string): boolean {
+  const type = schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node");
+}

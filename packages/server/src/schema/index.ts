@@ -1,0 +1,31 @@
+import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
+import { builder } from "../builder.ts";
+// Each module registers its types and fields on the builder.
+import "./scalars.ts";
+import "./enums.ts";
+import "./country.ts";
+import "./source.ts";
+import "./brand.ts";
+import "./process-step.ts";
+import "./material.ts";
+import "./factory.ts";
+import "./sneaker-model.ts";
+import "./production.ts";
+import "./queries/brands.ts";
+import "./queries/models.ts";
+import "./queries/factories.ts";
+import "./queries/vocabulary.ts";
+import "./queries/search.ts";
+
+let schema: GraphQLSchema | undefined;
+
+/** The solegraph schema; built once per process. */
+export function getSchema(): GraphQLSchema {
+  schema ??= builder.toSchema();
+  return schema;
+}
+
+/** The schema as printed to schema.graphql: sorted, so diffs show real changes only. */
+export function getPrintableSchema(): GraphQLSchema {
+  return lexicographicSortSchema(getSchema());
+}

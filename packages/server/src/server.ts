@@ -1,0 +1,52 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Db } from "@solegraph/db";
+import { createApp } from "./app.ts";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  readonly db: Db;
+  readonly port?: number;
+  readonly host?: string;
+  readonly logging?: boolean;
+}
+
+/** Serves the app over HTTP; port 0 picks a free port (tests). */
+export async function serve({ db, port = 4000, host = "localhost", logging = true }: ServeOptions): Promise<RunningServer> {
+  const app = createApp({ db, logging });
+  const server = createServer(app);
+  // Idle keep-alive sockets must not hold shutdown open.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = ["0.0.0.0", "::"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}/graphql`,
+    port: address.port,
+    server,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeIdleConnections();
+        });
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../src/testing/index.ts";
+
+// A real browser opens GraphiQL, runs the example query it opens with, and reads the
+// answer. Debian's chromium is used (playwright cannot download browsers here); where
+// it is missing the test is skipped, unless SOLEGRAPH_REQUIRE_BROWSER is set (CI).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveBrowser = fs.existsSync(CHROMIUM);
+if (!haveBrowser && process.env.SOLEGRAPH_REQUIRE_BROWSER) {
+  throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`);
+}
+
+describe.runIf(haveBrowser)("GraphiQL in a browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("opens on the 990 example and answers it", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(server.url);
+    expect(response?.status()).toBe(200);
+    expect(await page.title()).toBe("solegraph");
+    const editor = page.locator(".graphiql-query-editor");
+    await editor.waitFor({ timeout: 30_000 });
+    // Monaco renders spaces as no-break spaces.
+    const text = async () => (await editor.innerText()).replace(/\u00a0/g, " ");
+    await expect.poll(text, { timeout: 15_000 }).toContain('model(slug: "990v6")');
+    await page.locator(".graphiql-execute-button").click();
+    const result = page.locator(".graphiql-response");
+    const answer = async () => (await result.innerText()).replace(/\u00a0/g, " ");
+    await expect.poll(answer, { timeout: 15_000 }).toContain('"status": "YES"');
+    expect(await answer()).toContain(`"name": "990v6"`);
+    await page.screenshot({ path: path.join(os.tmpdir(), "solegraph-graphiql.png") });
+  });
+});
