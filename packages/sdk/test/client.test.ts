@@ -1,0 +1,176 @@
+import { startTestServer, type TestServer } from "@solegraph/server/testing";
+import { parse } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, ModelDocument, type SolegraphClient } from "../src/index.ts";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+
+// Every method against a real server on a real port over the seed dataset.
+let server: TestServer;
+let sg: SolegraphClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  sg = createClient({ url: server.url });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const slugs = (connection: { edges: ReadonlyArray<{ node: { slug: string } }> }) => connection.edges.map((edge) => edge.node.slug);
+
+describe("models", () => {
+  it("model returns the model, with a made-in-USA verdict and its evidence", async () => {
+    const model = await sg.model({ slug: "990v6" });
+    expect(model?.name).toBe("990v6");
+    expect(model?.brand.slug).toBe("new-balance");
+    expect(model?.madeInUsa.status).toBe("YES");
+    expect(model?.madeInUsa.factories.map((factory) => factory.name)).toEqual(["New Balance Lawrence"]);
+    expect(model?.madeInUsa.labelClaims).toEqual(["Made in USA"]);
+    expect(model?.madeInUsa.sources.length).toBeGreaterThan(0);
+    const [production] = model?.productions.edges ?? [];
+    expect(production?.node.factory?.slug).toBe("nb-lawrence");
+    expect(production?.node.route.map((step) => step.step.slug)).toContain("stitching");
+  });
+
+  it("model says NO for a model made only in the UK, with Flimby among its factories", async () => {
+    const model = await sg.model({ slug: "991" });
+    expect(model?.madeInUsa.status).toBe("NO");
+    const factories = model?.productions.edges.map((edge) => edge.node.factory?.slug);
+    expect(factories).toContain("nb-flimby");
+    expect(model?.madeIn.map((country) => country.code)).toEqual(["GB"]);
+  });
+
+  it("model returns null for an unknown slug", async () => {
+    expect(await sg.model({ slug: "no-such-model" })).toBeNull();
+  });
+
+  it("models returns the connection, filtered", async () => {
+    const all = await sg.models();
+    expect(all.totalCount).toBe(9);
+    const usa = await sg.models({ filter: { madeIn: "US" }, orderBy: { field: "SLUG" } });
+    expect(slugs(usa)).toEqual(["990v5", "990v6", "992", "993", "998", "fresh-foam-hierro-v5"]);
+    expect(usa.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe("factories", () => {
+  it("factories filtered by country US returns its 6 factories", async () => {
+    const page = await sg.factories({ filter: { country: "US" }, first: 10 });
+    expect(page.totalCount).toBe(6);
+    expect(slugs(page).sort()).toEqual(
+      ["nb-lawrence", "nb-methuen", "nb-skowhegan", "nb-norridgewock", "nb-norway", "nb-londonderry"].sort(),
+    );
+    expect(page.edges.every((edge) => edge.cursor.length > 0)).toBe(true);
+  });
+
+  it("factories filtered by status OPERATING in the US returns 4", async () => {
+    const page = await sg.factories({ filter: { country: "US", status: "OPERATING" } });
+    expect(page.totalCount).toBe(4);
+    expect(page.edges.every((edge) => edge.node.status === "OPERATING")).toBe(true);
+  });
+
+  it("factory returns the site with its steps, productions and sources", async () => {
+    const factory = await sg.factory({ slug: "nb-lawrence" });
+    expect(factory?.name).toBe("New Balance Lawrence");
+    expect(factory?.country.code).toBe("US");
+    expect(factory?.operatorBrand?.slug).toBe("new-balance");
+    expect(factory?.processSteps.map((step) => step.slug)).toContain("stitching");
+    expect(factory?.productions.edges.map((edge) => edge.node.model.slug)).toContain("990v6");
+    expect(await sg.factory({ slug: "nowhere" })).toBeNull();
+  });
+});
+
+describe("brands", () => {
+  it("brands returns all 5, and `search` narrows them", async () => {
+    const page = await sg.brands();
+    expect(page.totalCount).toBe(5);
+    expect(slugs(page)).toContain("new-balance");
+    expect(slugs(await sg.brands({ search: "bal" }))).toEqual(["new-balance"]);
+  });
+
+  it("brand returns the brand with its first page of models and factories", async () => {
+    const brand = await sg.brand({ slug: "new-balance" });
+    expect(brand?.name).toBe("New Balance");
+    expect(brand?.headquartersCountry?.code).toBe("US");
+    expect(brand?.models.totalCount).toBe(9);
+    expect(slugs(brand?.factories ?? { edges: [] })).toContain("nb-flimby");
+    expect(brand?.productionByCountry.countries.map((country) => country.countryCode)).toEqual(
+      expect.arrayContaining(["US", "GB"]),
+    );
+  });
+});
+
+describe("vocabulary and sources", () => {
+  it("processSteps returns the 9 steps in canonical order", async () => {
+    const page = await sg.processSteps();
+    expect(page.totalCount).toBe(9);
+    expect(page.edges.map((edge) => edge.node.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(slugs(page)).toEqual([
+      "design",
+      "sourcing",
+      "cutting",
+      "stitching",
+      "lasting",
+      "heat-welding",
+      "finishing",
+      "testing",
+      "packaging",
+    ]);
+  });
+
+  it("processStep returns one step", async () => {
+    const step = await sg.processStep({ slug: "stitching" });
+    expect(step).toMatchObject({ slug: "stitching", position: 4 });
+  });
+
+  it("materials returns the 5 materials", async () => {
+    const page = await sg.materials();
+    expect(page.totalCount).toBe(5);
+    expect(page.edges.map((edge) => `${edge.node.slug}:${edge.node.kind}`)).toContain("leather:LEATHER");
+  });
+
+  it("sources and source return the cited sources", async () => {
+    const page = await sg.sources();
+    expect(page.totalCount).toBe(8);
+    const source = await sg.source({ slug: "highsnobiety-2015-08-12" });
+    expect(source).toMatchObject({ publisher: "Highsnobiety", publishedOn: "2015-08-12" });
+  });
+});
+
+describe("search and nodes", () => {
+  it("search finds Fresh Foam Hierro v5 despite the typo", async () => {
+    const hits = await sg.search({ query: "hierro" });
+    expect(hits[0]).toMatchObject({ __typename: "SneakerModel", name: "Fresh Foam Hierro v5" });
+    const typo = await sg.search({ query: "hiero" });
+    expect(typo.map((hit) => hit.__typename === "SneakerModel" && hit.slug)).toContain("fresh-foam-hierro-v5");
+  });
+
+  it("node and nodes resolve global IDs, null for unknown ones", async () => {
+    const model = await sg.model({ slug: "990v6" });
+    const factory = await sg.factory({ slug: "nb-flimby" });
+    const node = await sg.node({ id: model!.id });
+    expect(node).toMatchObject({ __typename: "SneakerModel", slug: "990v6" });
+    const nodes = await sg.nodes({ ids: [factory!.id, "unknown", model!.id] });
+    expect(nodes.map((found) => found && found.__typename)).toEqual(["Factory", null, "SneakerModel"]);
+  });
+});
+
+describe("request(): the consumer's own documents", () => {
+  it("runs a TypedDocumentNode and returns the whole data", async () => {
+    const data = await sg.request(ModelDocument, { slug: "990v6" });
+    expect(data.model?.slug).toBe("990v6");
+  });
+
+  it("runs a parsed document with its declared types", async () => {
+    const document: TypedDocumentNode<{ brands: { totalCount: number }; processStep: { name: string } | null }, { step: string }> =
+      parse(`query Mine($step: String!) { brands { totalCount } processStep(slug: $step) { name } }`);
+    const data = await sg.request(document, { step: "lasting" });
+    expect(data).toEqual({ brands: { totalCount: 5 }, processStep: { name: "Lasting" } });
+  });
+
+  it("runs query text", async () => {
+    const data = await sg.request<{ factory: { city: string } }>(`query { factory(slug: "nb-flimby") { city } }`);
+    expect(data.factory.city).toBe("Flimby");
+  });
+});

@@ -1,0 +1,113 @@
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { startTestServer, type TestServer } from "@solegraph/server/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The SDK as a consumer gets it: `npm pack`ed, installed alone into a scratch project
+// outside the workspace, type-checked by a strict tsc and run against a real server.
+const run = promisify(execFile);
+const sdkDir = fileURLToPath(new URL("..", import.meta.url));
+const fixtureDir = fileURLToPath(new URL("fixtures/consumer", import.meta.url));
+
+// Run from `npm test -w ...`, the environment carries npm_config_* settings of the
+// workspace (workspace filters, prefixes) that would redirect the scratch installs.
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith("npm_")));
+
+// Child processes must not block this process: the test server answers from its event loop.
+async function sh(command: string, args: readonly string[], cwd: string): Promise<string> {
+  const { stdout } = await run(command, args, { cwd, env: cleanEnv, maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
+let server: TestServer;
+let workDir: string;
+let scratch: string;
+let tarball: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), "solegraph-sdk-consumer-"));
+  const packDir = join(workDir, "pack");
+  scratch = join(workDir, "app");
+  await mkdir(packDir);
+  // `prepack` builds dist/ first, so the tarball is always today's build.
+  const [started] = await Promise.all([startTestServer(), sh("npm", ["pack", "--pack-destination", packDir], sdkDir)]);
+  server = started;
+  const [file] = (await readdir(packDir)).filter((name) => name.endsWith(".tgz"));
+  if (!file) throw new Error(`npm pack wrote no tarball into ${packDir}`);
+  tarball = join(packDir, file);
+  await cp(fixtureDir, scratch, { recursive: true });
+  await writeFile(join(scratch, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
+  await writeFile(join(scratch, "src", "server.ts"), `export const url = ${JSON.stringify(server.url)};\n`);
+  await sh("npm", ["install", tarball, "typescript@5.9.3", "graphql@16.15.0", "--no-audit", "--no-fund", "--prefer-offline"], scratch);
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe("the published package", () => {
+  it("ships only the builds, types, README and LICENSE (and the changelog once there is one)", async () => {
+    const listing = await sh("tar", ["-tzf", tarball], workDir);
+    const files = listing.trim().split("\n").filter((file) => file !== "package/CHANGELOG.md");
+    expect(files.sort()).toEqual(
+      [
+        "package/LICENSE",
+        "package/README.md",
+        "package/dist/index.cjs",
+        "package/dist/index.d.cts",
+        "package/dist/index.d.ts",
+        "package/dist/index.js",
+        "package/package.json",
+      ].sort(),
+    );
+    const { size } = await stat(tarball);
+    console.info(`tarball ${tarball.split("/").pop()}: ${(size / 1024).toFixed(1)} kB`);
+    expect(size).toBeLessThan(150 * 1024);
+  });
+
+  it("type-checks a strict TypeScript consumer, including the expected type errors", async () => {
+    // The fixture's expected type errors are part of the check: an expectation that stops
+    // failing fails the compile ("Unused '@ts-expect-error' directive").
+    await expect(sh("node", ["node_modules/typescript/bin/tsc", "-p", "."], scratch)).resolves.toBe("");
+  });
+
+  it("runs every method from the ESM build against the server", async () => {
+    const output = await sh("node", ["dist/consumer.js"], scratch);
+    expect(JSON.parse(output)).toEqual({
+      verdict: "YES",
+      usaFactories: ["New Balance Lawrence"],
+      madeInUk: { verdict: "NO", factories: ["nb-flimby"] },
+      brand: { name: "New Balance", models: 3, modelsTotal: 9 },
+      brands: 5,
+      usaModels: 6,
+      factory: "Flimby",
+      usFactories: ["nb-lawrence", "nb-londonderry", "nb-methuen", "nb-norridgewock", "nb-norway", "nb-skowhegan"],
+      operating: 4,
+      steps: ["design", "sourcing", "cutting", "stitching", "lasting", "heat-welding", "finishing", "testing", "packaging"],
+      step: 5,
+      materials: 5,
+      source: "Highsnobiety",
+      sources: { page: 2, total: 8, hasNextPage: true },
+      firstHit: "Fresh Foam Hierro v5",
+      node: "SneakerModel",
+      nodes: ["Factory", null],
+      own: "NO",
+      text: 5,
+      walked: expect.arrayContaining(["nb-flimby", "nb-lawrence", "nb-skowhegan"]),
+      errorCode: "BAD_USER_INPUT",
+    });
+    expect(JSON.parse(output).walked).toHaveLength(7);
+  });
+
+  it("works through require() from the CommonJS build", async () => {
+    const output = await sh("node", ["require-check.cjs", server.url], scratch);
+    const result = JSON.parse(output);
+    expect(result.steps).toBe(9);
+    expect(result.entry).toMatch(/node_modules\/@solegraph\/sdk\/dist\/index\.cjs$/);
+  });
+});
