@@ -6,8 +6,15 @@ import { createTestDb, TEST_POSTGRES_URL } from "../src/testing/index.ts";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../..", import.meta.url));
-const prisma = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  run("npx", ["prisma", ...args], { cwd: root, env: { ...process.env, ...env }, timeout: 120_000 });
+/** Runs the Prisma CLI; without a URL it works on in-memory PGlite (prisma.config.ts). */
+function prisma(args: string[], databaseUrl: string | undefined) {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  return run("npx", ["prisma", ...args], {
+    cwd: root,
+    env: databaseUrl ? { ...env, DATABASE_URL: databaseUrl } : env,
+    timeout: 120_000,
+  });
+}
 
 describe("the Prisma schema and the migrations", () => {
   it("agree: replaying the migrations yields exactly the schema (no drift)", async () => {
@@ -15,10 +22,9 @@ describe("the Prisma schema and the migrations", () => {
     // migration-adapter.ts). Prisma 6.19's pg adapter cannot create a shadow database
     // (the wasm schema engine panics), so the PostgreSQL side is covered by the
     // `migrate status` test below.
-    const env = TEST_POSTGRES_URL ? { DATABASE_URL: TEST_POSTGRES_URL } : { DATABASE_URL: "" };
     const result = await prisma(
       ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
-      env,
+      undefined,
     ).catch((error: { code?: number; stdout?: string; stderr?: string }) => error);
     expect(result.stdout, result.stderr).toMatch(/No difference detected/);
   });
@@ -26,7 +32,7 @@ describe("the Prisma schema and the migrations", () => {
   it.runIf(TEST_POSTGRES_URL)("are what `prisma migrate status` sees as applied after our migrator ran", async () => {
     const db = await createTestDb();
     try {
-      const { stdout } = await prisma(["migrate", "status"], { DATABASE_URL: db.url });
+      const { stdout } = await prisma(["migrate", "status"], db.url);
       expect(stdout).toMatch(/Database schema is up to date/);
     } finally {
       await db.close();
