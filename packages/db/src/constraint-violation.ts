@@ -15,6 +15,8 @@ export interface ConstraintViolation {
 const KINDS: Record<string, ConstraintViolation["kind"]> = {
   "23505": "unique",
   "23503": "foreign-key",
+  // restrict_violation: deleting a row that an ON DELETE RESTRICT key still references.
+  "23001": "foreign-key",
   "23514": "check",
   "23502": "not-null",
 };

@@ -5,6 +5,7 @@ import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { Db } from "@solegraph/db";
 import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import { authenticate } from "./auth/authentication.ts";
 import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
@@ -38,7 +39,10 @@ export interface AppOptions {
 export function createApp({ db, logging = true }: AppOptions): SolegraphApp {
   return createYoga<Record<string, never>, Context>({
     schema: getSchema(),
-    context: () => ({ prisma: db.prisma }),
+    context: async ({ request }) => ({
+      prisma: db.prisma,
+      authentication: await authenticate(db.prisma, request.headers.get("authorization")),
+    }),
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,

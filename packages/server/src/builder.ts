@@ -1,16 +1,23 @@
 import SchemaBuilder from "@pothos/core";
 import { isObjectType, type GraphQLSchema } from "graphql";
+import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ZodPlugin from "@pothos/plugin-zod";
 import type PrismaTypes from "./generated/pothos-prisma-types.ts";
 import { getDatamodel } from "./generated/pothos-prisma-types.ts";
-import type { Context } from "./context.ts";
+import { authScopes, unauthorizedError, type AuthScopes } from "./auth/scopes.ts";
+import type { AuthenticatedContext, Context } from "./context.ts";
 import { decodeGlobalID, encodeGlobalID } from "./global-id.ts";
 import ConnectionArgsPlugin from "./plugins/connection-args-plugin.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./plugins/page-size.ts";
+import { validationErrorFromZod } from "./validation/zod-issues.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: AuthScopes;
+  AuthContexts: { curate: AuthenticatedContext; admin: AuthenticatedContext };
   PrismaTypes: PrismaTypes;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -22,8 +29,16 @@ export const builder = new SchemaBuilder<{
     URL: { Input: URL; Output: string };
   };
 }>({
-  plugins: [ConnectionArgsPlugin, RelayPlugin, PrismaPlugin],
+  // Resolvers are wrapped outermost-first: the errors plugin turns what the others
+  // throw into result unions; scope-auth checks the token before zod validates the
+  // input, so an unauthenticated request learns nothing about what it sent.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ZodPlugin, ConnectionArgsPlugin, RelayPlugin, PrismaPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes,
+    unauthorizedError: (_parent, context, _info, result) => unauthorizedError(context, result.failure),
+  },
+  zod: { validationError: validationErrorFromZod },
   relay: {
     cursorType: "String",
     clientMutationId: "omit",
@@ -59,6 +74,13 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({
+  description:
+    "Curators' writes. Each needs `Authorization: Bearer <token>` with the `curate` scope (`npm run token:create`). " +
+    "Without a valid token a mutation fails as a whole: a top-level error with extensions.code UNAUTHENTICATED and " +
+    "HTTP 401. Everything else (a token without the scope included) comes back in the mutation's result union; " +
+    "a result other than the payload means nothing was written. Every write is recorded in `changes`.",
+});
 
 function isNodeType(schema: GraphQLSchema, typename: string): boolean {
   const type = schema.getType(typename);

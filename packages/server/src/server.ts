@@ -1,12 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Db } from "@solegraph/db";
+import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db";
 import { createApp } from "./app.ts";
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly server: Server;
+  /** The token commands' socket, on the embedded database (see @solegraph/db control-channel). */
+  readonly controlSocket: string | undefined;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export async function serve({ db, port = 4000, host = "localhost", logging = tru
       resolve();
     });
   });
+  const controlChannel = await openTokenChannel(db, logging);
   const address = server.address() as AddressInfo;
   const urlHost = ["0.0.0.0", "::"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
@@ -38,8 +41,10 @@ export async function serve({ db, port = 4000, host = "localhost", logging = tru
     url: `http://${urlHost}:${address.port}/graphql`,
     port: address.port,
     server,
+    controlSocket: controlChannel?.socketPath,
     close() {
       closing ??= (async () => {
+        await controlChannel?.close();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           server.closeIdleConnections();
@@ -49,4 +54,19 @@ export async function serve({ db, port = 4000, host = "localhost", logging = tru
       return closing;
     },
   };
+}
+
+/**
+ * The embedded database is this process's alone while it runs, so token commands reach
+ * it through this server (`npm run token:create` finds the socket in the data folder).
+ * A server that cannot offer the channel still serves; the commands then explain.
+ */
+async function openTokenChannel(db: Db, logging: boolean): Promise<ControlChannel | undefined> {
+  if (db.target.kind !== "pglite") return undefined;
+  try {
+    return await openControlChannel(db.prisma, db.target.dataDir);
+  } catch (error) {
+    if (logging) console.warn(`Token commands cannot reach this server: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }

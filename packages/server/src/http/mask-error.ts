@@ -1,21 +1,26 @@
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { maskError as yogaMaskError, type YogaServerOptions } from "graphql-yoga";
+import { CurationError, ForbiddenError } from "../curation/errors.ts";
 
 type MaskError = NonNullable<Extract<YogaServerOptions<object, object>["maskedErrors"], object>["maskError"]>;
 
 /**
  * Internal errors (database, bugs) become "Unexpected error." with no stack or SQL;
- * errors the request caused are shown: our GraphQLErrors, and Pothos' own validation
- * errors (e.g. an undecodable cursor), which are reported as BAD_USER_INPUT.
+ * errors the request caused are shown: our GraphQLErrors, Pothos' own validation
+ * errors (e.g. an undecodable cursor), reported as BAD_USER_INPUT, and curation errors
+ * that reach the top level (e.g. FORBIDDEN on an admin-only query), with their code.
  */
 export const maskError: MaskError = (error, message, isDev) => {
   const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof PothosValidationError && error instanceof GraphQLError) {
+  if (error instanceof GraphQLError && (original instanceof PothosValidationError || original instanceof CurationError)) {
     return new GraphQLError(original.message, {
       nodes: error.nodes ?? null,
       path: error.path ?? null,
-      extensions: { code: "BAD_USER_INPUT" },
+      extensions: {
+        code: original instanceof CurationError ? original.code : "BAD_USER_INPUT",
+        ...(original instanceof ForbiddenError && { http: { status: 403 } }),
+      },
     });
   }
   return yogaMaskError(error, message, isDev);

@@ -16,6 +16,16 @@ import "./queries/models.ts";
 import "./queries/factories.ts";
 import "./queries/vocabulary.ts";
 import "./queries/search.ts";
+import "./errors.ts";
+import "./change.ts";
+import "./queries/changes.ts";
+import "./mutations/brand.ts";
+import "./mutations/sneaker-model.ts";
+import "./mutations/factory.ts";
+import "./mutations/process-step.ts";
+import "./mutations/production.ts";
+import "./mutations/source.ts";
+import "./mutations/citation.ts";
 
 let schema: GraphQLSchema | undefined;
 

@@ -2,7 +2,7 @@ import { builder } from "../builder.ts";
 import { byPosition } from "./ordering.ts";
 import { Citation, citationSelect } from "./source.ts";
 
-builder.prismaNode("Production", {
+export const ProductionNode = builder.prismaNode("Production", {
   description: "A sneaker model made in a country, at a named factory where the sources name one.",
   id: { field: "id" },
   // Unknown IDs resolve to null, as `node(id:)` promises.

@@ -1,5 +1,5 @@
 import { createTestDb, type TestDbOptions } from "@solegraph/db/testing";
-import type { Db } from "@solegraph/db";
+import { createApiToken, TokenScope, type Db } from "@solegraph/db";
 import { serve, type RunningServer } from "../server.ts";
 
 /**
@@ -14,6 +14,8 @@ export interface TestServer extends RunningServer {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<Data>>;
+  /** Creates an API token in the test database and returns its `Authorization` header. */
+  createToken(name: string, scopes?: readonly TokenScope[]): Promise<{ authorization: string }>;
 }
 
 export interface GraphQLResponse<Data> {
@@ -36,6 +38,10 @@ export async function startTestServer(options: TestDbOptions = { seed: true }): 
       });
       const body = (await response.json()) as Omit<GraphQLResponse<Data>, "status">;
       return { status: response.status, ...body };
+    },
+    async createToken(name: string, scopes: readonly TokenScope[] = [TokenScope.CURATE]) {
+      const { token } = await createApiToken(db.prisma, { name, scopes });
+      return { authorization: `Bearer ${token}` };
     },
   };
 }

@@ -1,0 +1,30 @@
+import { recordChange, type ChangeRecord, type Prisma } from "@solegraph/db";
+import type { AuthenticatedContext } from "../context.ts";
+import { curationErrorFromDatabase } from "./constraint-errors.ts";
+
+/** One write in progress: its transaction, and the audit trail in that transaction. */
+export interface Write {
+  readonly tx: Prisma.TransactionClient;
+  /** Appends a change record as the request's token; it commits with the write or not at all. */
+  audit(change: Omit<ChangeRecord, "tokenId">): Promise<void>;
+}
+
+/**
+ * Writers queue for the embedded database (PGlite runs one transaction at a time) and
+ * for contended rows on PostgreSQL; Prisma's defaults (2 s to start, 5 s to finish)
+ * would fail bursts of legitimate writes.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+/** Runs a mutation's reads and writes in one transaction, as the request's token. */
+export async function runWrite<T>(context: AuthenticatedContext, work: (write: Write) => Promise<T>): Promise<T> {
+  const { tokenId } = context.authentication;
+  try {
+    return await context.prisma.$transaction(
+      (tx) => work({ tx, audit: (change) => recordChange(tx, { ...change, tokenId }) }),
+      TRANSACTION_OPTIONS,
+    );
+  } catch (error) {
+    throw curationErrorFromDatabase(error) ?? error;
+  }
+}

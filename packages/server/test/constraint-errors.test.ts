@@ -1,0 +1,60 @@
+import { createTestDb, testDatabaseKind, type TestDb } from "@solegraph/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { curationErrorFromDatabase } from "../src/curation/constraint-errors.ts";
+
+// What the database refuses when a race gets past the resolvers' own checks, read the
+// same way from both adapters (PGlite's and pg's errors differ in shape).
+describe(`database refusals as curation errors (${testDatabaseKind})`, () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb({ seed: true });
+  });
+  afterAll(() => db?.close());
+
+  const refusal = (write: () => Promise<unknown>) =>
+    write().then(
+      () => expect.unreachable("the database accepted the write"),
+      (error: unknown) => curationErrorFromDatabase(error),
+    );
+
+  it("a delete with dependents is a HAS_DEPENDENTS conflict", async () => {
+    expect(await refusal(() => db.prisma.factory.delete({ where: { slug: "nb-lawrence" } }))).toMatchObject({
+      name: "ConflictError",
+      reason: "HAS_DEPENDENTS",
+      path: ["input", "id"],
+    });
+  });
+
+  it("a taken unique value is an ALREADY_EXISTS conflict on its field", async () => {
+    expect(await refusal(() => db.prisma.brand.create({ data: { slug: "nike", name: "Nike again" } }))).toMatchObject({
+      reason: "ALREADY_EXISTS",
+      path: ["input", "slug"],
+    });
+    expect(await refusal(() => db.prisma.processStep.create({ data: { slug: "x", name: "X", position: 1 } }))).toMatchObject({ path: ["input", "position"] });
+  });
+
+  it("an unknown country is a validation issue on `country`", async () => {
+    const error = await refusal(() =>
+      db.prisma.factory.create({ data: { slug: "nowhere", name: "Nowhere", ownership: "OWNED", status: "PLANNED", city: "X", countryCode: "XX" } }),
+    );
+    expect(error).toMatchObject({ name: "ValidationError", issues: [{ path: ["input", "country"] }] });
+  });
+
+  it("a CHECK between stored and new values is a validation issue on the field to change", async () => {
+    const lawrence = { where: { slug: "nb-lawrence" } };
+    expect(await refusal(() => db.prisma.factory.update({ ...lawrence, data: { closedYear: 2020 } }))).toMatchObject({ issues: [{ path: ["input", "status"] }] });
+    expect(await refusal(() => db.prisma.factory.update({ ...lawrence, data: { status: "CLOSED", openedYear: 2000, closedYear: 1999 } }))).toMatchObject({
+      issues: [{ path: ["input", "closedYear"], message: "must not be before the opening year" }],
+    });
+    expect(await refusal(() => db.prisma.production.update({ where: { slug: "992-usa" }, data: { startYear: 2000, endYear: 1990 } }))).toMatchObject({
+      issues: [{ path: ["input", "endYear"] }],
+    });
+    expect(await refusal(() => db.prisma.production.update({ where: { slug: "992-usa" }, data: { annualVolume: -1 } }))).toMatchObject({
+      issues: [{ path: ["input", "annualVolume"], message: "must not be negative" }],
+    });
+  });
+
+  it("is not about other errors", () => {
+    expect(curationErrorFromDatabase(new Error("connection lost"))).toBeUndefined();
+  });
+});
