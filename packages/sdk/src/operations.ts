@@ -2,6 +2,17 @@ import type { DocumentTypeDecoration, ResultOf, VariablesOf } from "@graphql-typ
 import {
   BrandDocument,
   BrandsDocument,
+  ChangesDocument,
+  CiteDocument,
+  CreateBrandDocument,
+  CreateFactoryDocument,
+  CreateModelDocument,
+  CreateProcessStepDocument,
+  CreateSourceDocument,
+  DeleteBrandDocument,
+  DeleteFactoryDocument,
+  DeleteModelDocument,
+  DeleteProductionDocument,
   FactoriesDocument,
   FactoryDocument,
   MaterialsDocument,
@@ -11,9 +22,16 @@ import {
   NodesDocument,
   ProcessStepDocument,
   ProcessStepsDocument,
+  RecordProductionDocument,
   SearchDocument,
   SourceDocument,
   SourcesDocument,
+  UnciteDocument,
+  UpdateBrandDocument,
+  UpdateFactoryDocument,
+  UpdateModelDocument,
+  UpdateProcessStepDocument,
+  UpdateProductionDocument,
 } from "./generated/graphql.ts";
 import type { RequestOptions } from "./options.ts";
 
@@ -26,9 +44,12 @@ type ByRootField<Table> = {
 const byRootField = <const Table extends ByRootField<Table>>(table: Table): Table => table;
 
 /**
- * The client's methods: each is named after the root Query field its operation reads,
- * which is also the key of that field in the response. Adding a method is one
- * operation in src/operations/, `npm run codegen`, and one line here.
+ * The client's methods: each is named after the root Query or Mutation field its
+ * operation reads, which is also the key of that field in the response. Adding a method
+ * is one operation in src/operations/, `npm run codegen`, and one line here.
+ *
+ * Mutations resolve to their result union: the payload or a MutationError
+ * (ValidationError, NotFoundError, ConflictError, ForbiddenError); switch on `__typename`.
  */
 export const operations = byRootField({
   brand: BrandDocument,
@@ -45,6 +66,26 @@ export const operations = byRootField({
   search: SearchDocument,
   node: NodeDocument,
   nodes: NodesDocument,
+  // Admin only (a token with the `admin` scope).
+  changes: ChangesDocument,
+  // Curators' writes (a token with the `curate` scope).
+  createBrand: CreateBrandDocument,
+  updateBrand: UpdateBrandDocument,
+  deleteBrand: DeleteBrandDocument,
+  createModel: CreateModelDocument,
+  updateModel: UpdateModelDocument,
+  deleteModel: DeleteModelDocument,
+  createFactory: CreateFactoryDocument,
+  updateFactory: UpdateFactoryDocument,
+  deleteFactory: DeleteFactoryDocument,
+  createProcessStep: CreateProcessStepDocument,
+  updateProcessStep: UpdateProcessStepDocument,
+  recordProduction: RecordProductionDocument,
+  updateProduction: UpdateProductionDocument,
+  deleteProduction: DeleteProductionDocument,
+  createSource: CreateSourceDocument,
+  cite: CiteDocument,
+  uncite: UnciteDocument,
 });
 
 export type Operations = typeof operations;

@@ -25,6 +25,7 @@ export const paginatedOperations = [
   "processSteps",
   "materials",
   "sources",
+  "changes",
 ] as const satisfies readonly ConnectionOperationName[];
 
 export type PaginatedOperationName = (typeof paginatedOperations)[number];

@@ -6,10 +6,16 @@ import { paginatedOperations } from "../src/paginate.ts";
 
 const schema = buildSchema(await readFile(new URL("../../../schema.graphql", import.meta.url), "utf8"));
 const queryFields = Object.values(schema.getQueryType()?.getFields() ?? {});
+const mutationFields = Object.values(schema.getMutationType()?.getFields() ?? {});
 
 describe("the client's methods", () => {
-  it("cover every root Query field", () => {
-    expect(Object.keys(operations).sort()).toEqual(queryFields.map((field) => field.name).sort());
+  it("cover every root Query and Mutation field", () => {
+    expect(mutationFields.length).toBeGreaterThan(0);
+    expect(Object.keys(operations).sort()).toEqual([...queryFields, ...mutationFields].map((field) => field.name).sort());
+  });
+
+  it("include a method for every root Mutation field", () => {
+    for (const field of mutationFields) expect(operations, field.name).toHaveProperty(field.name);
   });
 
   it("include a paginator for every root connection", () => {

@@ -1,0 +1,88 @@
+import { TokenScope } from "@solegraph/db";
+import { startTestServer, type TestServer } from "@solegraph/server/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, SolegraphError, type SolegraphClient } from "../src/index.ts";
+
+// Curators' writes through the SDK against a real server: each method resolves to the
+// mutation's result union, discriminated by __typename.
+let server: TestServer;
+let curator: SolegraphClient;
+let admin: SolegraphClient;
+let anonymous: SolegraphClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const curatorToken = await server.createToken("sdk-curator");
+  const adminToken = await server.createToken("sdk-auditor", [TokenScope.ADMIN]);
+  curator = createClient({ url: server.url, headers: { authorization: curatorToken.authorization } });
+  admin = createClient({ url: server.url, headers: () => ({ authorization: adminToken.authorization }) });
+  anonymous = createClient({ url: server.url });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const exeter = {
+  slug: "nb-exeter",
+  name: "New Balance Exeter",
+  ownership: "OWNED",
+  status: "OPERATING",
+  city: "Exeter",
+  region: "New Hampshire",
+  country: "us",
+  operatorBrand: "new-balance",
+  openedYear: 2026,
+  workforce: 120,
+} as const;
+
+describe("curating through the SDK", () => {
+  it("createFactory resolves to the payload with the new factory", async () => {
+    const result = await curator.createFactory({ input: exeter });
+    if (result.__typename !== "CreateFactoryPayload") throw new Error(`expected the payload, got ${JSON.stringify(result)}`);
+    // Narrowed by __typename: `factory` is typed.
+    expect(result.factory).toMatchObject({ slug: "nb-exeter", name: "New Balance Exeter", version: 1, country: { code: "US" } });
+
+    const updated = await curator.updateFactory({ input: { id: "nb-exeter", expectedVersion: 1, workforce: 140 } });
+    expect(updated).toMatchObject({ __typename: "UpdateFactoryPayload", factory: { slug: "nb-exeter", version: 2 } });
+  });
+
+  it("an invalid input resolves to a ValidationError listing every issue", async () => {
+    const result = await curator.createFactory({ input: { ...exeter, slug: "Not A Slug!", openedYear: 3000 } });
+    if (result.__typename !== "ValidationError") throw new Error(`expected a ValidationError, got ${JSON.stringify(result)}`);
+    expect(result.message).toEqual(expect.any(String));
+    const paths = result.issues.map((issue) => issue.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["input.slug", "input.openedYear"]));
+    for (const issue of result.issues) expect(issue.message).toEqual(expect.any(String));
+  });
+
+  it("a stale expectedVersion resolves to a ConflictError with the current version", async () => {
+    const result = await curator.updateFactory({ input: { id: "nb-exeter", expectedVersion: 1, notes: "stale" } });
+    if (result.__typename !== "ConflictError") throw new Error(`expected a ConflictError, got ${JSON.stringify(result)}`);
+    expect(result.reason).toBe("STALE_VERSION");
+    expect(result.currentVersion).toBe(2);
+  });
+
+  it("a write without a token rejects with a SolegraphError: 401 UNAUTHENTICATED", async () => {
+    const error = await anonymous.createFactory({ input: { ...exeter, slug: "nb-anonymous" } }).catch((caught: unknown) => caught);
+    expect(SolegraphError.is(error)).toBe(true);
+    expect(error).toMatchObject({ kind: "graphql", status: 401, code: "UNAUTHENTICATED" });
+  });
+
+  it("changes reads the audit trail with an admin token, and paginates it", async () => {
+    const trail = await admin.changes({ first: 10 });
+    expect(trail.edges.map((edge) => `${edge.node.action} ${edge.node.entityType} ${edge.node.actor}`)).toEqual([
+      "UPDATE FACTORY sdk-curator",
+      "CREATE FACTORY sdk-curator",
+    ]);
+    const factoryId = trail.edges[1]?.node.entityId;
+    expect(JSON.parse(trail.edges[0]?.node.after ?? "null")).toMatchObject({ workforce: 140, version: 2 });
+
+    const all = [];
+    for await (const change of admin.paginate.changes({ entity: factoryId }, { pageSize: 1 })) all.push(change.action);
+    expect(all).toEqual(["UPDATE", "CREATE"]);
+
+    const error = await anonymous.changes({ first: 1 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
+  });
+});
