@@ -1,34 +1,22 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startTestServer, type TestServer } from "@solegraph/server/testing";
+import { browserAvailable, launchBrowser } from "@solegraph/server/testing/browser";
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The SDK in a real browser: bundled for the browser platform (graphql included), run in
 // a page served by the test server (same origin), talking to it with the page's fetch.
-// Debian's chromium is used; where it is missing the test is skipped, unless
-// SOLEGRAPH_REQUIRE_BROWSER is set (CI).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.SOLEGRAPH_REQUIRE_BROWSER) {
-  throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`);
-}
+// Skipped without chromium, except in CI (see @solegraph/server/testing/browser).
 
-describe.runIf(haveBrowser)("the SDK in a browser", () => {
+describe.runIf(browserAvailable())("the SDK in a browser", () => {
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
       startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-          "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-        ],
-      }),
+      launchBrowser(),
     ]);
   });
 

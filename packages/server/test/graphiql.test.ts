@@ -1,31 +1,18 @@
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../src/testing/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../src/testing/index.ts";
 
 // A real browser opens GraphiQL, runs the example query it opens with, and reads the
-// answer. Debian's chromium is used (playwright cannot download browsers here); where
-// it is missing the test is skipped, unless SOLEGRAPH_REQUIRE_BROWSER is set (CI).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = fs.existsSync(CHROMIUM);
-if (!haveBrowser && process.env.SOLEGRAPH_REQUIRE_BROWSER) {
-  throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`);
-}
-
-describe.runIf(haveBrowser)("GraphiQL in a browser", () => {
+// answer (skipped without chromium, except in CI: see src/testing/browser.ts).
+describe.runIf(browserAvailable())("GraphiQL in a browser", () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-      ],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
