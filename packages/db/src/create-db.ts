@@ -1,11 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { migrate, pendingMigrations, type MigrationReport } from "./migrations.ts";
-import { openConnection, type SqlConnection } from "./sql-connection.ts";
+import { openConnection, type PoolOptions, type SqlConnection } from "./sql-connection.ts";
 import { describeTarget, resolveTarget, type DatabaseTarget, type TargetOptions } from "./target.ts";
 
-export interface DbOptions extends TargetOptions {
+export interface DbOptions extends TargetOptions, PoolOptions {
   /** Apply pending migrations before returning (the server does; tools may not). */
   readonly migrate?: boolean | undefined;
   /** Called with the text of every SQL statement Prisma sends. */
@@ -16,6 +16,8 @@ export interface DbOptions extends TargetOptions {
 export interface Db {
   readonly prisma: PrismaClient;
   readonly sql: SqlConnection;
+  /** The `pg` pool under both: the read path sends its planned statements here. */
+  readonly pool: pg.Pool;
   readonly target: DatabaseTarget;
   readonly description: string;
   readonly migration: MigrationReport | undefined;
@@ -31,16 +33,15 @@ export interface Db {
  */
 export async function createDb(options: DbOptions = {}): Promise<Db> {
   const target = resolveTarget(options);
-  const connection = await openConnection(target);
+  const connection = await openConnection(target, options);
   try {
     const migration = options.migrate ? await migrate(connection.sql) : undefined;
-    const adapter =
-      connection.kind === "pglite" ? new PrismaPGlite(connection.pglite) : new PrismaPg(connection.pool);
-    const prisma = createPrismaClient(adapter, options.onQuery);
+    const prisma = createPrismaClient(new PrismaPg(connection.pool), options.onQuery);
     let closed = false;
     return {
       prisma,
       sql: connection.sql,
+      pool: connection.pool,
       target,
       description: describeTarget(target),
       migration,
@@ -60,7 +61,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   }
 }
 
-function createPrismaClient(adapter: PrismaPg | PrismaPGlite, onQuery: ((sql: string) => void) | undefined): PrismaClient {
+function createPrismaClient(adapter: PrismaPg, onQuery: ((sql: string) => void) | undefined): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));

@@ -2,7 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { reportInternalNameTypesAsText } from "./pg-oid-workaround.ts";
-import { pgliteExtensions } from "./sql-connection.ts";
+import { pgliteExtensions } from "./embedded/extensions.ts";
 
 /**
  * The driver adapter the Prisma CLI uses (see prisma.config.ts).

@@ -1,13 +1,12 @@
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { startEmbedded } from "./embedded/start-embedded.ts";
 import type { DatabaseTarget } from "./target.ts";
 
 /**
  * A raw SQL connection beside the Prisma client, for what Prisma's API does not do:
- * multi-statement migration scripts, and database-level checks. It shares the
- * underlying driver with the Prisma adapter (one PGlite instance, or one pg pool).
+ * multi-statement migration scripts, the read path's planned statements, and
+ * database-level checks. It shares the `pg` pool with the Prisma adapter.
  */
 export interface SqlConnection {
   /** Runs a script of one or more statements, without parameters, atomically. */
@@ -16,58 +15,64 @@ export interface SqlConnection {
   close(): Promise<void>;
 }
 
-export type OpenedConnection =
-  | { readonly kind: "pglite"; readonly pglite: PGlite; readonly sql: SqlConnection }
-  | { readonly kind: "postgres"; readonly pool: pg.Pool; readonly sql: SqlConnection };
+/** The pool both Prisma and the read path use, whichever the database. */
+export interface OpenedConnection {
+  readonly pool: pg.Pool;
+  readonly sql: SqlConnection;
+}
 
-/** The extensions the migrations create; every PGlite instance must load them. */
-export const pgliteExtensions = { pg_trgm };
+export interface PoolOptions {
+  /** Connections to a PostgreSQL server (the embedded database always has one). */
+  readonly poolSize?: number | undefined;
+}
 
-export async function openConnection(target: DatabaseTarget): Promise<OpenedConnection> {
+const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * Opens the target. Both kinds end as a `pg` pool: PostgreSQL directly, the embedded
+ * database through its socket (embedded/start-embedded.ts), with one connection,
+ * because PGlite is one session.
+ */
+export async function openConnection(target: DatabaseTarget, options: PoolOptions = {}): Promise<OpenedConnection> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    // Fail fast with the real reason (refused, unknown database, ...) rather than on
-    // the first query.
-    const probe = await pool.connect().catch(async (error: unknown) => {
-      await pool.end();
-      throw error;
-    });
-    probe.release();
-    return { kind: "postgres", pool, sql: poolConnection(pool) };
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+    await probe(pool);
+    return { pool, sql: poolConnection(pool, async () => {}) };
   }
-  if (target.kind === "memory") {
-    const pglite = await PGlite.create({ extensions: pgliteExtensions });
-    return { kind: "pglite", pglite, sql: pgliteSqlConnection(pglite, () => {}) };
-  }
-  const lock = lockDataDir(target.dataDir);
+  const lock = target.kind === "pglite" ? lockDataDir(target.dataDir) : undefined;
   try {
-    const pglite = await PGlite.create({ dataDir: target.dataDir, extensions: pgliteExtensions });
-    return { kind: "pglite", pglite, sql: pgliteSqlConnection(pglite, () => lock.release()) };
+    const embedded = await startEmbedded(target.kind === "pglite" ? target.dataDir : undefined);
+    // One connection, kept open: the session (and its prepared statements) lives as
+    // long as the pool.
+    const pool = new pg.Pool({ ...embedded.connection, max: 1, idleTimeoutMillis: 0 });
+    const release = async () => {
+      await embedded.close();
+      lock?.release();
+    };
+    try {
+      await probe(pool);
+    } catch (error) {
+      await pool.end();
+      await release();
+      throw error;
+    }
+    return { pool, sql: poolConnection(pool, release) };
   } catch (error) {
-    lock.release();
+    lock?.release();
     throw error;
   }
 }
 
-export function pgliteSqlConnection(pglite: PGlite, onClose: () => void): SqlConnection {
-  return {
-    async execScript(script) {
-      await pglite.transaction(async (tx) => {
-        await tx.exec(script);
-      });
-    },
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await pglite.query<Row>(sql, [...params]);
-      return result.rows;
-    },
-    async close() {
-      if (!pglite.closed) await pglite.close();
-      onClose();
-    },
-  };
+/** Fails fast with the real reason (refused, unknown database, ...) rather than on the first query. */
+async function probe(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect().catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  client.release();
 }
 
-function poolConnection(pool: pg.Pool): SqlConnection {
+function poolConnection(pool: pg.Pool, afterClose: () => Promise<void>): SqlConnection {
   let closed = false;
   return {
     async execScript(script) {
@@ -91,6 +96,7 @@ function poolConnection(pool: pg.Pool): SqlConnection {
       if (closed) return;
       closed = true;
       await pool.end();
+      await afterClose();
     },
   };
 }

@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { EmbeddedWorkerData } from "./embedded-worker.ts";
+
+/** A running embedded database: where `pg` finds it, and how to stop it. */
+export interface EmbeddedDatabase {
+  /** `pg` connection settings: the socket folder as host. */
+  readonly connection: { readonly host: string; readonly port: number; readonly user: string; readonly database: string };
+  close(): Promise<void>;
+}
+
+const PORT = 5432;
+
+/**
+ * Starts PGlite on a worker thread (embedded-worker.ts) and resolves once its socket
+ * accepts connections. The socket lives in a fresh private folder (mode 0700) under
+ * the system's temporary folder: short enough for a Unix socket path, and reachable by
+ * this user only. `dataDir` undefined means in memory.
+ */
+export async function startEmbedded(dataDir: string | undefined): Promise<EmbeddedDatabase> {
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "solegraph-pg-"));
+  const workerData: EmbeddedWorkerData = { dataDir, socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`) };
+  // Worker threads do not inherit tsx's loader: register it, then load the TypeScript.
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+    .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./embedded-worker.ts", import.meta.url).href)}); })`;
+  const worker = new Worker(bootstrap, { eval: true, workerData });
+  const removeSocketDir = () => fs.rmSync(socketDir, { recursive: true, force: true });
+  const onExit = (code: number) => startFailed(new Error(`The embedded database thread exited (${code}) while starting.`));
+  let startFailed: (error: Error) => void = () => {};
+  try {
+    await new Promise<void>((resolve, reject) => {
+      startFailed = reject;
+      worker.once("error", reject);
+      worker.once("exit", onExit);
+      worker.once("message", (message: unknown) => {
+        if (message === "ready") resolve();
+        else reject(new Error(`The embedded database could not start: ${(message as { error?: string }).error ?? String(message)}`));
+      });
+    });
+  } catch (error) {
+    await worker.terminate();
+    removeSocketDir();
+    throw error;
+  } finally {
+    worker.off("error", startFailed);
+    worker.off("exit", onExit);
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    connection: { host: socketDir, port: PORT, user: "postgres", database: "postgres" },
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => {
+          worker.once("message", () => resolve());
+          worker.once("exit", () => resolve());
+        });
+        worker.postMessage("close");
+        await closed;
+        await worker.terminate();
+        removeSocketDir();
+      })();
+      return closing;
+    },
+  };
+}
