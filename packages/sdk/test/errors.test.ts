@@ -36,9 +36,9 @@ describe("GraphQL errors", () => {
     const error = await rejection(createClient({ url: server.url }).factories({ first: 1000 }));
     expect(error.kind).toBe("graphql");
     expect(error.code).toBe("BAD_USER_INPUT");
-    expect(error.status).toBe(200);
-    expect(error.errors[0]?.path).toEqual(["factories"]);
-    expect(error.message).toContain("`first` must be between 0 and 100");
+    // Refused before execution, as a request error: 400 for application/graphql-response+json.
+    expect(error.status).toBe(400);
+    expect(error.message).toContain("`first` on Query.factories must be between 0 and 100");
     expect(error.response?.body).toMatchObject({ errors: [{ extensions: { code: "BAD_USER_INPUT" } }] });
   });
 

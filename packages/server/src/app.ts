@@ -10,7 +10,8 @@ import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
 import { maskError } from "./http/mask-error.ts";
-import { useBodyLimit } from "./http/use-body-limit.ts";
+import { createStatementRunner } from "./read/statements.ts";
+import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
 
 /**
@@ -25,6 +26,8 @@ export const QUERY_LIMITS = {
   maxDirectives: 30,
   maxTokens: 5000,
   maxCost: 100_000,
+  /** Request bodies, in bytes: graphql-yoga refuses beyond it with 413, chunked bodies included. */
+  maxBodyBytes: 256 * 1024,
 } as const;
 
 export type SolegraphApp = YogaServerInstance<Record<string, never>, Context>;
@@ -33,10 +36,13 @@ export interface AppOptions {
   readonly db: Db;
   /** Log to the console (off in tests). */
   readonly logging?: boolean;
+  /** Called with every planned SQL statement and its parameters (tests, benchmarks). */
+  readonly onStatement?: ((sql: string, values: readonly unknown[]) => void) | undefined;
 }
 
 /** The GraphQL HTTP application: schema, GraphiQL, limits, health and readiness. */
-export function createApp({ db, logging = true }: AppOptions): SolegraphApp {
+export function createApp({ db, logging = true, onStatement }: AppOptions): SolegraphApp {
+  const statements = createStatementRunner(db.pool, { onStatement });
   return createYoga<Record<string, never>, Context>({
     schema: getSchema(),
     context: async ({ request }) => ({
@@ -46,13 +52,14 @@ export function createApp({ db, logging = true }: AppOptions): SolegraphApp {
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,
+    maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
     logging,
     maskedErrors: { maskError },
     graphiql: { title: "solegraph", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     renderGraphiQL: renderLocalGraphiQL,
     plugins: [
+      useReadPlanner(statements),
       useGraphiQLAssets(),
-      useBodyLimit(),
       maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
       maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
       maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db";
-import { createApp } from "./app.ts";
+import { createApp, type AppOptions } from "./app.ts";
 
 export interface RunningServer {
   readonly url: string;
@@ -13,7 +13,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServeOptions {
+export interface ServeOptions extends Pick<AppOptions, "onStatement"> {
   readonly db: Db;
   readonly port?: number;
   readonly host?: string;
@@ -21,8 +21,8 @@ export interface ServeOptions {
 }
 
 /** Serves the app over HTTP; port 0 picks a free port (tests). */
-export async function serve({ db, port = 4000, host = "localhost", logging = true }: ServeOptions): Promise<RunningServer> {
-  const app = createApp({ db, logging });
+export async function serve({ db, port = 4000, host = "localhost", logging = true, onStatement }: ServeOptions): Promise<RunningServer> {
+  const app = createApp({ db, logging, onStatement });
   const server = createServer(app);
   // Idle keep-alive sockets must not hold shutdown open.
   server.keepAliveTimeout = 5_000;

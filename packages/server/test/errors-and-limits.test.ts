@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PAGE_SIZE } from "../src/index.ts";
+import { createTestDb } from "@solegraph/db/testing";
+import { createApp } from "../src/app.ts";
 import { startTestServer, type TestServer } from "../src/testing/index.ts";
 
 describe("bad requests get clear errors", () => {
@@ -17,13 +19,13 @@ describe("bad requests get clear errors", () => {
   };
 
   it("rejects page sizes out of bounds, naming the cap", async () => {
-    await expectUserError(`{ factories(first: -1) { totalCount } }`, /`first` must be between 0 and 100 \(got -1\)/);
+    await expectUserError(`{ factories(first: -1) { totalCount } }`, /`first` on Query.factories must be between 0 and 100 \(got -1\)/);
     const pageOf = `query($n: Int) { factories(first: $n) { totalCount } }`;
     await expectUserError(pageOf, new RegExp(`between 0 and ${MAX_PAGE_SIZE} \\(got 100000\\)`), { n: 100_000 });
     // Written into the query, the size is also caught earlier, by the cost limit.
     const literal = await server.graphql(`{ factories(first: 100000) { totalCount } }`);
     expect(literal.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
-    await expectUserError(`{ brand(slug: "new-balance") { models(last: 101) { totalCount } } }`, /`last` must be between/);
+    await expectUserError(`{ brand(slug: "new-balance") { models(last: 101) { totalCount } } }`, /`last` on Brand.models must be between/);
     await expectUserError(`{ search(query: "x", first: 51) { __typename } }`, /between 0 and 50/);
     const ok = await server.graphql<{ factories: { edges: unknown[] } }>(`{ factories(first: ${MAX_PAGE_SIZE}) { edges { cursor } } }`);
     expect(ok.errors).toBeUndefined();
@@ -44,12 +46,25 @@ describe("bad requests get clear errors", () => {
     await expectUserError(`{ search(query: "   ") { __typename } }`, /must not be empty/);
   });
 
-  it("masks internal errors: no stack, no SQL", async () => {
-    // A well-formed cursor carrying a string where the id is an integer reaches the database.
+  it("refuses a well-formed cursor of another kind as the client's mistake", async () => {
     const forged = Buffer.from("GPC:S:abc").toString("base64");
-    const { errors } = await server.graphql(`query($c: String) { models(after: $c) { totalCount edges { cursor } } }`, { c: forged });
+    await expectUserError(`query($c: String) { models(after: $c) { totalCount edges { cursor } } }`, /Invalid cursor/, { c: forged });
+  });
+
+  it("masks internal errors: no stack, no SQL", async () => {
+    // A database that went away under the server: our fault, not the client's.
+    const db = await createTestDb();
+    await db.close();
+    const app = createApp({ db, logging: false });
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: JSON.stringify({ query: `{ models { totalCount } }` }),
+    });
+    const { errors } = (await response.json()) as { errors?: { message: string }[] };
+    expect(response.status).toBe(500);
     expect(errors?.[0]?.message).toBe("Unexpected error.");
-    expect(JSON.stringify(errors)).not.toMatch(/SELECT|prisma|stack|at .*\.ts/i);
+    expect(JSON.stringify(errors)).not.toMatch(/SELECT|pool|stack|at .*\.ts/i);
   });
 
   it("refuses hostile query shapes", async () => {
@@ -73,6 +88,18 @@ describe("bad requests get clear errors", () => {
     const huge = await post(JSON.stringify({ query: `{ brand(slug: "${"x".repeat(300_000)}") { id } }` }));
     expect(huge.status).toBe(413);
     expect((await huge.json()).errors[0].message).toMatch(/too large/);
+    // Without Content-Length (chunked): accepted up to the limit, refused beyond it.
+    const chunked = (text: string) =>
+      fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), controller.close()) }),
+        duplex: "half",
+      } as RequestInit);
+    const small = await chunked(JSON.stringify({ query: `{ brands { totalCount } }` }));
+    expect(small.status).toBe(200);
+    expect(await small.json()).toEqual({ data: { brands: { totalCount: 5 } } });
+    expect((await chunked(JSON.stringify({ query: `{ brand(slug: "${"x".repeat(300_000)}") { id } }` }))).status).toBe(413);
   });
 
   it("serves health and readiness", async () => {

@@ -97,8 +97,10 @@ export async function serveWire(pglite: PGlite, socketPath: string): Promise<Wir
       if (socket.destroyed) return;
       await pglite.runExclusive(() =>
         pglite.execProtocolRawStream(new Uint8Array(message.buffer, message.byteOffset, message.length), {
+          // A copy: `data` is a view of PGlite's memory, reused for the next chunk
+          // before the socket may have sent this one.
           onRawData: (data) => {
-            if (!socket.destroyed) socket.write(data);
+            if (!socket.destroyed) socket.write(Buffer.from(data));
           },
         }),
       );

@@ -3,7 +3,7 @@ import { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-aut
 import { GraphQLError } from "graphql";
 import type { Context } from "../context.ts";
 import { ForbiddenError } from "../curation/errors.ts";
-import type { Authentication } from "./authentication.ts";
+import type { Authentication, TokenAuthentication } from "./authentication.ts";
 
 /** The scopes fields can require, as named in the schema and by `token:create --scope`. */
 export interface AuthScopes {
@@ -28,21 +28,33 @@ function hasScope(authentication: Authentication, scope: TokenScope): boolean {
  */
 export function unauthorizedError(context: Context, failure: AuthFailure): Error {
   const { authentication } = context;
-  if (authentication.kind !== "token") {
-    return new GraphQLError(
-      authentication.kind === "anonymous"
-        ? "Authentication required: send `Authorization: Bearer <token>` (create one with `npm run token:create`)."
-        : authentication.reason,
-      {
-        extensions: {
-          code: "UNAUTHENTICATED",
-          http: { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="solegraph"' } },
-        },
-      },
-    );
-  }
+  if (authentication.kind !== "token") return unauthenticatedError(authentication);
   const scope = requiredScope(failure);
-  return new ForbiddenError(`The token "${authentication.name}" lacks the \`${scope}\` scope this needs.`, scope);
+  return new ForbiddenError(lacksScopeMessage(authentication, scope), scope);
+}
+
+/** The request carries no usable token: a top-level error, HTTP 401. */
+export function unauthenticatedError(authentication: Exclude<Authentication, TokenAuthentication>): GraphQLError {
+  return new GraphQLError(
+    authentication.kind === "anonymous"
+      ? "Authentication required: send `Authorization: Bearer <token>` (create one with `npm run token:create`)."
+      : authentication.reason,
+    {
+      extensions: {
+        code: "UNAUTHENTICATED",
+        http: { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="solegraph"' } },
+      },
+    },
+  );
+}
+
+export function lacksScopeMessage(token: TokenAuthentication, scope: string): string {
+  return `The token "${token.name}" lacks the \`${scope}\` scope this needs.`;
+}
+
+/** Whether the request's token has a scope (by its name in the schema: "curate", "admin"). */
+export function hasScopeNamed(authentication: Authentication, scope: string): boolean {
+  return authentication.kind === "token" && authentication.scopes.some((s) => s.toLowerCase() === scope);
 }
 
 function requiredScope(failure: AuthFailure): string {

@@ -1,4 +1,7 @@
 import { recordChange, type ChangeRecord, type Prisma } from "@solegraph/db";
+import type { GraphQLResolveInfo } from "graphql";
+import { planPayload } from "../read/payload.ts";
+import type { PlannedRow } from "../read/planned-types.ts";
 import type { AuthenticatedContext } from "../context.ts";
 import { curationErrorFromDatabase } from "./constraint-errors.ts";
 
@@ -27,4 +30,20 @@ export async function runWrite<T>(context: AuthenticatedContext, work: (write: W
   } catch (error) {
     throw curationErrorFromDatabase(error) ?? error;
   }
+}
+
+/**
+ * A write whose result is an entity payload: the payload's selection is planned (and
+ * checked) before anything is written, the write returns the entity's id, and the
+ * payload is read in the same transaction (read/payload.ts).
+ */
+export function writeAndRead(
+  context: AuthenticatedContext,
+  info: GraphQLResolveInfo,
+  payloadType: string,
+  table: string,
+  work: (write: Write) => Promise<number>,
+): Promise<PlannedRow> {
+  const payload = planPayload(info, context.authentication, payloadType);
+  return runWrite(context, async (write) => payload.load(write.tx, table, await work(write)));
 }

@@ -1,79 +1,61 @@
-/**
- * Where a model is made, computed from its productions (never stored): each production
- * names the country of manufacture, and the factory when a source names it.
- */
+import { sql, type Sql } from "../read/sql.ts";
+import { textValue } from "../read/values.ts";
 
+/**
+ * Whether a model is made in a country, computed from its recorded productions (never
+ * stored), as SQL over the model's row (schema/sneaker-model.ts, MadeInVerdict):
+ * - YES: every recorded production is in the country; PARTLY: some are; NO:
+ *   productions are recorded, none there; UNKNOWN: none is recorded;
+ * - factories: the named factories in the country, in the order their productions were recorded;
+ * - labelClaims: distinct label claims of the productions there, first recorded first;
+ * - volumeShare: the country's share of the known annual volume, NULL when none is known;
+ * - sources: the citations of the productions there (for NO: of all of them), one per
+ *   source, in the order first cited.
+ */
 export type MadeInStatus = "YES" | "PARTLY" | "NO" | "UNKNOWN";
 
-export interface ProductionFacts<Factory, Citation> {
-  readonly countryCode: string;
-  readonly labelClaim: string | null;
-  readonly annualVolume: number | null;
-  readonly factory: (Factory & { readonly id: number }) | null;
-  readonly sources: readonly (Citation & { readonly source: { readonly id: number } })[];
+const productionsOf = (model: Sql) => sql`"Production" p WHERE p."modelId" = ${model}.id`;
+
+export function madeInStatus(model: Sql, country: string): Sql {
+  const here = sql`p."countryCode" = ${textValue(country)}`;
+  return sql`(SELECT CASE WHEN count(*) = 0 THEN 'UNKNOWN'
+                          WHEN count(*) FILTER (WHERE ${here}) = count(*) THEN 'YES'
+                          WHEN count(*) FILTER (WHERE ${here}) > 0 THEN 'PARTLY'
+                          ELSE 'NO' END
+                FROM ${productionsOf(model)})`;
 }
 
-export interface MadeInVerdict<Factory, Citation> {
-  readonly countryCode: string;
-  readonly status: MadeInStatus;
-  /** The named factories in the country that make the model. */
-  readonly factories: Factory[];
-  /** Distinct label claims of the productions in the country. */
-  readonly labelClaims: string[];
-  /** Share (0..1) of the known annual volume made in the country; null when no volume is known. */
-  readonly volumeShare: number | null;
-  /** The sources behind the verdict: of the productions in the country, or, for NO, of all. */
-  readonly sources: Citation[];
+/** Factory rows (with the recording production's id as "productionId") of the model in the country. */
+export function factoriesIn(model: Sql, country: string): Sql {
+  return sql`(SELECT f.*, p.id AS "productionId" FROM "Factory" f JOIN "Production" p ON p."factoryId" = f.id
+               WHERE p."modelId" = ${model}.id AND p."countryCode" = ${textValue(country)})`;
 }
 
-export function madeInVerdict<Factory, Citation>(
-  productions: readonly ProductionFacts<Factory, Citation>[],
-  countryCode: string,
-): MadeInVerdict<Factory, Citation> {
-  const inCountry = productions.filter((p) => p.countryCode === countryCode);
-  const status: MadeInStatus =
-    productions.length === 0
-      ? "UNKNOWN"
-      : inCountry.length === productions.length
-        ? "YES"
-        : inCountry.length > 0
-          ? "PARTLY"
-          : "NO";
-  const evidence = status === "NO" ? productions : inCountry;
-  return {
-    countryCode,
-    status,
-    factories: distinctBy(
-      inCountry.flatMap((p) => (p.factory ? [p.factory] : [])),
-      (f) => f.id,
-    ),
-    labelClaims: [...new Set(inCountry.flatMap((p) => (p.labelClaim ? [p.labelClaim] : [])))],
-    volumeShare: volumeShare(productions, countryCode),
-    sources: distinctBy(
-      evidence.flatMap((p) => p.sources),
-      (c) => c.source.id,
-    ),
-  };
+export function labelClaimsIn(model: Sql, country: string): Sql {
+  return sql`(SELECT coalesce(json_agg(claims.label ORDER BY claims.first), '[]'::json) FROM (
+                SELECT p."labelClaim" AS label, min(p.id) AS first FROM ${productionsOf(model)}
+                   AND p."countryCode" = ${textValue(country)} AND p."labelClaim" <> '' GROUP BY p."labelClaim") AS claims)`;
 }
 
-/** Share of known volume made in the country, or null when no production has a volume. */
-export function volumeShare(
-  productions: readonly { countryCode: string; annualVolume: number | null }[],
-  countryCode: string,
-): number | null {
-  const known = productions.filter((p) => p.annualVolume !== null);
-  const total = known.reduce((sum, p) => sum + p.annualVolume!, 0);
-  if (total === 0) return null;
-  const inCountry = known.filter((p) => p.countryCode === countryCode).reduce((sum, p) => sum + p.annualVolume!, 0);
-  return inCountry / total;
+export function volumeShareIn(model: Sql, country: string): Sql {
+  return sql`(SELECT CASE WHEN coalesce(sum(p."annualVolume"), 0) = 0 THEN NULL
+                          ELSE coalesce(sum(p."annualVolume") FILTER (WHERE p."countryCode" = ${textValue(country)}), 0)::float8
+                               / sum(p."annualVolume") END
+                FROM ${productionsOf(model)})`;
 }
 
-export function distinctBy<T, K>(items: readonly T[], key: (item: T) => K): T[] {
-  const seen = new Set<K>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/** Citation rows (ProductionSource, with "productionId") behind the verdict, one per source. */
+export function verdictCitations(model: Sql, country: string): Sql {
+  const code = textValue(country);
+  return sql`(SELECT DISTINCT ON (ps."sourceId") ps.*
+                FROM "ProductionSource" ps JOIN "Production" p ON p.id = ps."productionId"
+               WHERE p."modelId" = ${model}.id
+                 AND (p."countryCode" = ${code}
+                      OR NOT EXISTS (SELECT 1 FROM "Production" p2 WHERE p2."modelId" = ${model}.id AND p2."countryCode" = ${code}))
+               ORDER BY ps."sourceId", p.id)`;
+}
+
+/** Countries (Country rows) where the model's productions are. */
+export function countriesOfModel(model: Sql): Sql {
+  return sql`(SELECT DISTINCT c.* FROM "Country" c JOIN "Production" p ON p."countryCode" = c.code WHERE p."modelId" = ${model}.id)`;
 }

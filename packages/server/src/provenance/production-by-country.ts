@@ -1,67 +1,35 @@
-import { distinctBy } from "./made-in.ts";
+import { sql, type Sql } from "../read/sql.ts";
 
 /**
- * A brand's production footprint per country, from what the graph knows: its
- * productions (with volumes where known) and the factories it operates.
+ * A brand's production footprint per country, as a derived table for the read plan
+ * (schema/brand.ts): one row per country where the graph records a production of one
+ * of the brand's models, or a factory the brand operates that is not closed. Columns
+ * are CountryShare's fields:
+ * - productionCount: productions (model × country) recorded there;
+ * - productionShare: that count over all the brand's productions (0 when none);
+ * - factoryCount: distinct, not closed, named factories there that the brand operates
+ *   or that make its models;
+ * - knownVolume: the sum of known annual volumes, NULL when none is known;
+ * - volumeShare: knownVolume over all the brand's known volume, NULL when none.
+ * Shares are float8 divisions: the same doubles JavaScript computes.
  */
-export interface CountryFootprint {
-  readonly countryCode: string;
-  readonly countryName: string;
-  /** Productions (model made in the country) recorded. */
-  readonly productionCount: number;
-  /** productionCount as a share (0..1) of all the brand's productions. */
-  readonly productionShare: number;
-  /** Distinct named factories in the country: operated by the brand or making its models, closed ones excluded. */
-  readonly factoryCount: number;
-  /** Sum of known annual volumes, or null when none is known. */
-  readonly knownVolume: number | null;
-  /** knownVolume as a share (0..1) of all known volume, or null when no volume is known. */
-  readonly volumeShare: number | null;
-}
-
-interface FootprintProduction {
-  readonly countryCode: string;
-  readonly country: { readonly name: string };
-  readonly annualVolume: number | null;
-  readonly factory: { readonly id: number; readonly status: string } | null;
-}
-interface FootprintFactory {
-  readonly id: number;
-  readonly status: string;
-  readonly countryCode: string;
-  readonly country: { readonly name: string };
-}
-
-export function productionByCountry(
-  productions: readonly FootprintProduction[],
-  operatedFactories: readonly FootprintFactory[],
-): CountryFootprint[] {
-  const countries = new Map<string, string>();
-  for (const p of productions) countries.set(p.countryCode, p.country.name);
-  for (const f of operatedFactories) if (f.status !== "CLOSED") countries.set(f.countryCode, f.country.name);
-
-  const totalVolume = productions.reduce((sum, p) => sum + (p.annualVolume ?? 0), 0);
-  return [...countries]
-    .map(([countryCode, countryName]) => {
-      const here = productions.filter((p) => p.countryCode === countryCode);
-      const factories = distinctBy(
-        [
-          ...operatedFactories.filter((f) => f.countryCode === countryCode),
-          ...here.flatMap((p) => (p.factory ? [p.factory] : [])),
-        ].filter((f) => f.status !== "CLOSED"),
-        (f) => f.id,
-      );
-      const volumes = here.filter((p) => p.annualVolume !== null);
-      const knownVolume = volumes.length === 0 ? null : volumes.reduce((sum, p) => sum + p.annualVolume!, 0);
-      return {
-        countryCode,
-        countryName,
-        productionCount: here.length,
-        productionShare: productions.length === 0 ? 0 : here.length / productions.length,
-        factoryCount: factories.length,
-        knownVolume,
-        volumeShare: totalVolume === 0 || knownVolume === null ? null : knownVolume / totalVolume,
-      };
-    })
-    .sort((a, b) => b.productionCount - a.productionCount || b.factoryCount - a.factoryCount || a.countryCode.localeCompare(b.countryCode));
+export function countriesOfBrand(brand: Sql): Sql {
+  const productions = sql`SELECT pr.* FROM "Production" pr JOIN "SneakerModel" m ON m.id = pr."modelId" WHERE m."brandId" = ${brand}.id`;
+  return sql`(
+    SELECT c.code AS "countryCode", c.name AS "countryName",
+           coalesce(here.n, 0)::int AS "productionCount",
+           CASE WHEN total.n = 0 THEN 0 ELSE coalesce(here.n, 0)::float8 / total.n END AS "productionShare",
+           (SELECT count(DISTINCT f.id)::int FROM "Factory" f
+             WHERE f."countryCode" = c.code AND f.status <> 'CLOSED'
+               AND (f."operatorBrandId" = ${brand}.id OR f.id IN (SELECT bp."factoryId" FROM (${productions}) bp))) AS "factoryCount",
+           here.volume AS "knownVolume",
+           CASE WHEN coalesce(total.volume, 0) = 0 OR here.volume IS NULL THEN NULL ELSE here.volume::float8 / total.volume END AS "volumeShare"
+      FROM (SELECT bp."countryCode" AS code FROM (${productions}) bp
+            UNION
+            SELECT f."countryCode" FROM "Factory" f WHERE f."operatorBrandId" = ${brand}.id AND f.status <> 'CLOSED') AS places
+      JOIN "Country" c ON c.code = places.code
+      LEFT JOIN (SELECT bp."countryCode" AS code, count(*) AS n, sum(bp."annualVolume")::bigint AS volume
+                   FROM (${productions}) bp GROUP BY bp."countryCode") AS here ON here.code = c.code
+      CROSS JOIN (SELECT count(*) AS n, sum(bp."annualVolume")::bigint AS volume FROM (${productions}) bp) AS total
+  )`;
 }

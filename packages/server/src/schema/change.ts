@@ -1,6 +1,8 @@
-import { ChangeAction, ChangeEntityType } from "@solegraph/db";
+import { ChangeAction, ChangeEntityType, type ChangeModel as Change } from "@solegraph/db";
 import { builder } from "../builder.ts";
-import { encodeGlobalID } from "../global-id.ts";
+import { computed, globalIdOf } from "../read/plans.ts";
+import { plannedObject, type PlannedRef } from "../read/planned-types.ts";
+import { join, key, sql } from "../read/sql.ts";
 
 export const ChangeActionEnum = builder.enumType(ChangeAction, { name: "ChangeAction" });
 export const ChangeEntityTypeEnum = builder.enumType(ChangeEntityType, { name: "ChangeEntityType" });
@@ -16,31 +18,34 @@ export const ENTITY_TYPENAMES: Record<ChangeEntityType, string> = {
 };
 
 // Not a Node: `node(id:)` is public, the audit trail is for the `admin` scope only.
-builder.prismaObject("Change", {
+export const ChangeRef: PlannedRef = plannedObject<Change>("Change", {
   description: "One entry of the audit trail: a successful write to one entity.",
+  table: "Change",
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Increases with every change." }),
-    action: t.expose("action", { type: ChangeActionEnum }),
-    entityType: t.expose("entityType", { type: ChangeEntityTypeEnum }),
-    entityId: t.id({
-      description: "Global ID of the entity (it may since have been deleted).",
-      resolve: (change) => encodeGlobalID(ENTITY_TYPENAMES[change.entityType], change.entityId),
-    }),
-    actor: t.string({
+    id: t.field("ID", computed(({ row }) => sql`${row}.id::text`), { description: "Increases with every change." }),
+    action: t.enum(ChangeActionEnum, "action"),
+    entityType: t.enum(ChangeEntityTypeEnum, "entityType"),
+    entityId: t.field(
+      "ID",
+      computed(({ row }) => {
+        const cases = Object.entries(ENTITY_TYPENAMES).map(
+          ([type, typename]) => sql` WHEN ${key(type)} THEN ${globalIdOf(typename, sql`${row}."entityId"`)}`,
+        );
+        return sql`CASE ${row}."entityType"::text${join(cases, "")} END`;
+      }),
+      { description: "Global ID of the entity (it may since have been deleted)." },
+    ),
+    actor: t.field("String", computed(({ row }) => sql`(SELECT k.name FROM "ApiToken" k WHERE k.id = ${row}."tokenId")`), {
       description: "Name of the API token that made the write.",
-      select: { token: { select: { name: true } } },
-      resolve: (change) => change.token.name,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    before: t.string({
+    createdAt: t.dateTime("createdAt"),
+    before: t.field("String", computed(({ row }) => sql`${row}.before::text`), {
       nullable: true,
       description: "The entity before the write, as JSON text (null for CREATE); a citation for UNCITE.",
-      resolve: (change) => (change.before === null ? null : JSON.stringify(change.before)),
     }),
-    after: t.string({
+    after: t.field("String", computed(({ row }) => sql`${row}.after::text`), {
       nullable: true,
       description: "The entity after the write, as JSON text (null for DELETE); a citation for CITE.",
-      resolve: (change) => (change.after === null ? null : JSON.stringify(change.after)),
     }),
   }),
 });

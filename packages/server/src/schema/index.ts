@@ -16,6 +16,7 @@ import "./queries/models.ts";
 import "./queries/factories.ts";
 import "./queries/vocabulary.ts";
 import "./queries/search.ts";
+import "./queries/nodes.ts";
 import "./errors.ts";
 import "./change.ts";
 import "./queries/changes.ts";

@@ -1,26 +1,28 @@
-import { builder } from "../builder.ts";
+import type { MaterialModel as Material, ModelMaterialModel as ModelMaterial } from "@solegraph/db";
+import { belongsTo } from "../read/plans.ts";
+import { plannedObject, type PlannedRef } from "../read/planned-types.ts";
+import { CountryRef } from "./country.ts";
 import { MaterialKindEnum, ShoeComponentEnum } from "./enums.ts";
 
-export const MaterialNode = builder.prismaNode("Material", {
+export const MaterialNode: PlannedRef = plannedObject<Material>("Material", {
   description: "A material shoes are made of.",
-  id: { field: "id" },
-  // Unknown IDs resolve to null, as `node(id:)` promises.
-  nullable: true,
+  table: "Material",
+  node: true,
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    name: t.exposeString("name"),
-    kind: t.expose("kind", { type: MaterialKindEnum }),
-    description: t.exposeString("description", { nullable: true }),
-    version: t.exposeInt("version"),
+    slug: t.string("slug"),
+    name: t.string("name"),
+    kind: t.enum(MaterialKindEnum, "kind"),
+    description: t.string("description", { nullable: true }),
+    version: t.int("version"),
   }),
 });
 
-builder.prismaObject("ModelMaterial", {
+export const ModelMaterialRef: PlannedRef = plannedObject<ModelMaterial>("ModelMaterial", {
   description: "A material used in one component of a model, with its origin where known.",
   fields: (t) => ({
-    component: t.expose("component", { type: ShoeComponentEnum }),
-    material: t.relation("material"),
-    originCountry: t.relation("originCountry", { nullable: true }),
-    note: t.exposeString("note", { nullable: true }),
+    component: t.enum(ShoeComponentEnum, "component"),
+    material: t.field(MaterialNode, belongsTo("Material", "materialId")),
+    originCountry: t.field(CountryRef, belongsTo("Country", "originCountryCode", "code"), { nullable: true }),
+    note: t.string("note", { nullable: true }),
   }),
 });

@@ -1,15 +1,15 @@
-import { builder } from "../builder.ts";
+import type { ProcessStepModel as ProcessStep } from "@solegraph/db";
+import { plannedObject, type PlannedRef } from "../read/planned-types.ts";
 
-export const ProcessStepNode = builder.prismaNode("ProcessStep", {
+export const ProcessStepNode: PlannedRef = plannedObject<ProcessStep>("ProcessStep", {
   description: "A manufacturing step from the shared vocabulary (design, sourcing, cutting, ...), in canonical order.",
-  id: { field: "id" },
-  // Unknown IDs resolve to null, as `node(id:)` promises.
-  nullable: true,
+  table: "ProcessStep",
+  node: true,
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    name: t.exposeString("name"),
-    position: t.exposeInt("position", { description: "Canonical order of the step in a shoe's making (1 = first)." }),
-    description: t.exposeString("description", { nullable: true }),
-    version: t.exposeInt("version"),
+    slug: t.string("slug"),
+    name: t.string("name"),
+    position: t.int("position", { description: "Canonical order of the step in a shoe's making (1 = first)." }),
+    description: t.string("description", { nullable: true }),
+    version: t.int("version"),
   }),
 });

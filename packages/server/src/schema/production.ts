@@ -1,46 +1,44 @@
-import { builder } from "../builder.ts";
-import { byPosition } from "./ordering.ts";
-import { Citation, citationSelect } from "./source.ts";
+import type { ProductionModel as Production, ProductionStepModel as ProductionStep } from "@solegraph/db";
+import { belongsTo, by, hasMany } from "../read/plans.ts";
+import { plannedObject, type PlannedRef } from "../read/planned-types.ts";
+import { CountryRef } from "./country.ts";
+import { FactoryNode } from "./factory.ts";
+import { ProcessStepNode } from "./process-step.ts";
+import { SneakerModelNode } from "./sneaker-model.ts";
+import { Citation, citationsOf } from "./source.ts";
 
-export const ProductionNode = builder.prismaNode("Production", {
+export const ProductionNode: PlannedRef = plannedObject<Production>("Production", {
   description: "A sneaker model made in a country, at a named factory where the sources name one.",
-  id: { field: "id" },
-  // Unknown IDs resolve to null, as `node(id:)` promises.
-  nullable: true,
+  table: "Production",
+  node: true,
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    model: t.relation("model"),
-    factory: t.relation("factory", { nullable: true, description: "Null when the sources name the country but not the plant." }),
-    country: t.relation("country", { description: "Country of manufacture." }),
-    labelClaim: t.exposeString("labelClaim", { nullable: true, description: "The origin claim on the label, e.g. \"Made in USA\"." }),
-    annualVolume: t.exposeInt("annualVolume", { nullable: true, description: "Pairs per year, where known." }),
-    startYear: t.exposeInt("startYear", { nullable: true }),
-    endYear: t.exposeInt("endYear", { nullable: true }),
-    notes: t.exposeString("notes", { nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    route: t.relation("route", {
+    slug: t.string("slug"),
+    model: t.field(SneakerModelNode, belongsTo("SneakerModel", "modelId")),
+    factory: t.field(FactoryNode, belongsTo("Factory", "factoryId"), { nullable: true, description: "Null when the sources name the country but not the plant." }),
+    country: t.field(CountryRef, belongsTo("Country", "countryCode", "code"), { description: "Country of manufacture." }),
+    labelClaim: t.string("labelClaim", { nullable: true, description: "The origin claim on the label, e.g. \"Made in USA\"." }),
+    annualVolume: t.int("annualVolume", { nullable: true, description: "Pairs per year, where known." }),
+    startYear: t.int("startYear", { nullable: true }),
+    endYear: t.int("endYear", { nullable: true }),
+    notes: t.string("notes", { nullable: true }),
+    version: t.int("version"),
+    createdAt: t.dateTime("createdAt"),
+    updatedAt: t.dateTime("updatedAt"),
+    route: t.field([ProductionStepNode], hasMany("ProductionStep", "productionId", [by("position"), by("id")]), {
       description: "The ordered process steps performed for this production.",
-      query: { orderBy: byPosition() },
     }),
-    sources: t.field({
-      type: [Citation],
-      select: { sources: citationSelect },
-      resolve: (production) => production.sources,
-    }),
+    sources: t.field([Citation], citationsOf("ProductionSource", "productionId")),
   }),
 });
 
-builder.prismaNode("ProductionStep", {
+export const ProductionStepNode: PlannedRef = plannedObject<ProductionStep>("ProductionStep", {
   description: "One step of a production's route.",
-  id: { field: "id" },
-  // Unknown IDs resolve to null, as `node(id:)` promises.
-  nullable: true,
+  table: "ProductionStep",
+  node: true,
   fields: (t) => ({
-    position: t.exposeInt("position", { description: "1-based position in the route." }),
-    step: t.relation("step"),
-    technique: t.exposeString("technique", { nullable: true, description: "How the step is done here, e.g. strobel stitching." }),
-    production: t.relation("production"),
+    position: t.int("position", { description: "1-based position in the route." }),
+    step: t.field(ProcessStepNode, belongsTo("ProcessStep", "stepId")),
+    technique: t.string("technique", { nullable: true, description: "How the step is done here, e.g. strobel stitching." }),
+    production: t.field(ProductionNode, belongsTo("Production", "productionId")),
   }),
 });

@@ -1,11 +1,16 @@
+import type { SneakerModelModel as SneakerModel } from "@solegraph/db";
+import { countriesOfModel, factoriesIn, labelClaimsIn, madeInStatus, verdictCitations, volumeShareIn } from "../provenance/made-in.ts";
+import { belongsTo, by, computed, hasMany, hasManyConnection } from "../read/plans.ts";
+import { connectionOf, plannedObject, type PlannedRef } from "../read/planned-types.ts";
+import { textValue } from "../read/values.ts";
 import { builder } from "../builder.ts";
-import { madeInVerdict, type MadeInVerdict } from "../provenance/made-in.ts";
 import { CountryRef } from "./country.ts";
 import { ModelCategoryEnum } from "./enums.ts";
 import { FactoryNode } from "./factory.ts";
-import { Citation, citationSelect, type CitationShape } from "./source.ts";
-
-type FactoryRow = (typeof FactoryNode)["$inferType"];
+import { ModelMaterialRef } from "./material.ts";
+import { ProductionNode } from "./production.ts";
+import { BrandNode } from "./brand.ts";
+import { Citation, citationsOf } from "./source.ts";
 
 const MadeInStatusEnum = builder.enumType("MadeInStatus", {
   description: "Whether a model is made in a country, from its recorded productions.",
@@ -17,71 +22,59 @@ const MadeInStatusEnum = builder.enumType("MadeInStatus", {
   },
 });
 
-const MadeInVerdictRef = builder.objectRef<MadeInVerdict<FactoryRow, CitationShape>>("MadeInVerdict").implement({
+/** The country a verdict is about: passed by the field that asks (`madeInUsa`). */
+const verdictCountry = (scope: Readonly<Record<string, unknown>>) => scope["country"] as string;
+
+const MadeInVerdictRef: PlannedRef = plannedObject("MadeInVerdict", {
   description: "A verdict on whether a model is made in a country, with the evidence behind it.",
   fields: (t) => ({
-    countryCode: t.exposeString("countryCode"),
-    status: t.field({ type: MadeInStatusEnum, resolve: (v) => v.status }),
-    factories: t.field({ type: [FactoryNode], resolve: (v) => v.factories, description: "Named factories in the country that make the model." }),
-    labelClaims: t.exposeStringList("labelClaims", { description: "Label claims of the productions in the country, e.g. \"Made in USA\"." }),
-    volumeShare: t.exposeFloat("volumeShare", {
+    countryCode: t.field("String", computed(({ scope }) => textValue(verdictCountry(scope)))),
+    status: t.field(MadeInStatusEnum, computed(({ row, scope }) => madeInStatus(row, verdictCountry(scope)))),
+    factories: t.field(
+      [FactoryNode],
+      { kind: "list", rows: ({ row, scope }) => ({ from: factoriesIn(row, verdictCountry(scope)), orderBy: [by("productionId")] }) },
+      { description: "Named factories in the country that make the model." },
+    ),
+    labelClaims: t.field(["String"], computed(({ row, scope }) => labelClaimsIn(row, verdictCountry(scope))), {
+      description: "Label claims of the productions in the country, e.g. \"Made in USA\".",
+    }),
+    volumeShare: t.field("Float", computed(({ row, scope }) => volumeShareIn(row, verdictCountry(scope))), {
       nullable: true,
       description: "Share (0..1) of the known annual volume made in the country; null when no volume is known.",
     }),
-    sources: t.field({ type: [Citation], resolve: (v) => v.sources, description: "Sources behind the verdict." }),
+    sources: t.field(
+      [Citation],
+      { kind: "list", rows: ({ row, scope }) => ({ from: verdictCitations(row, verdictCountry(scope)), orderBy: [by("productionId"), by("sourceId")] }) },
+      { description: "Sources behind the verdict." },
+    ),
   }),
 });
 
-/** Loads, in the parent's query, what a verdict is computed from. */
-const productionFactsSelect = {
-  productions: {
-    select: { countryCode: true, labelClaim: true, annualVolume: true, factory: true, sources: citationSelect },
-    orderBy: { id: "asc" },
-  },
-} as const;
-
-export const SneakerModelNode = builder.prismaNode("SneakerModel", {
+export const SneakerModelNode: PlannedRef = plannedObject<SneakerModel>("SneakerModel", {
   description: "A model (style) of a brand, e.g. 990v6.",
-  id: { field: "id" },
-  // Unknown IDs resolve to null, as `node(id:)` promises.
-  nullable: true,
+  table: "SneakerModel",
+  node: true,
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    name: t.exposeString("name"),
-    brand: t.relation("brand"),
-    series: t.exposeString("series", { nullable: true, description: "The family the model belongs to, e.g. \"990\"." }),
-    category: t.expose("category", { type: ModelCategoryEnum, nullable: true }),
-    releaseYear: t.exposeInt("releaseYear", { nullable: true }),
-    description: t.exposeString("description", { nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    productions: t.relatedConnection("productions", {
+    slug: t.string("slug"),
+    name: t.string("name"),
+    brand: t.field(BrandNode, belongsTo("Brand", "brandId")),
+    series: t.string("series", { nullable: true, description: "The family the model belongs to, e.g. \"990\"." }),
+    category: t.enum(ModelCategoryEnum, "category", { nullable: true }),
+    releaseYear: t.int("releaseYear", { nullable: true }),
+    description: t.string("description", { nullable: true }),
+    version: t.int("version"),
+    createdAt: t.dateTime("createdAt"),
+    updatedAt: t.dateTime("updatedAt"),
+    productions: t.connection(connectionOf(ProductionNode, "Production"), hasManyConnection("Production", "modelId", []), {
       description: "Where the model is made.",
-      cursor: "id",
-      totalCount: true,
-      query: () => ({ orderBy: [{ id: "asc" }] }),
     }),
-    materials: t.relation("materials", { query: { orderBy: [{ component: "asc" }, { id: "asc" }] } }),
-    sources: t.field({
-      type: [Citation],
-      select: { sources: citationSelect },
-      resolve: (model) => model.sources,
-    }),
-    madeIn: t.field({
-      type: [CountryRef],
+    materials: t.field([ModelMaterialRef], hasMany("ModelMaterial", "modelId", [by("component"), by("id")])),
+    sources: t.field([Citation], citationsOf("SneakerModelSource", "modelId")),
+    madeIn: t.field([CountryRef], { kind: "list", rows: ({ row }) => ({ from: countriesOfModel(row), orderBy: [by("code")] }) }, {
       description: "The countries where the model is produced, by code.",
-      select: { productions: { select: { country: true } } },
-      resolve: (model) =>
-        [...new Map(model.productions.map((p) => [p.country.code, p.country])).values()].sort((a, b) =>
-          a.code.localeCompare(b.code),
-        ),
     }),
-    madeInUsa: t.field({
-      type: MadeInVerdictRef,
+    madeInUsa: t.field(MadeInVerdictRef, { kind: "nested", scope: () => ({ country: "US" }) }, {
       description: "Is it made in the USA? A verdict from the recorded productions, with factories, label claims and sources.",
-      select: productionFactsSelect,
-      resolve: (model) => madeInVerdict(model.productions, "US"),
     }),
   }),
 });

@@ -1,36 +1,36 @@
-import { builder } from "../builder.ts";
+import type { SourceModel as Source } from "@solegraph/db";
+import { belongsTo, by, hasMany } from "../read/plans.ts";
+import { plannedObject, type PlannedRef } from "../read/planned-types.ts";
 
-export const SourceNode = builder.prismaNode("Source", {
+export const SourceNode: PlannedRef = plannedObject<Source>("Source", {
   description: "Where a fact comes from. Facts cite sources; sources may disagree.",
-  id: { field: "id" },
-  // Unknown IDs resolve to null, as `node(id:)` promises.
-  nullable: true,
+  table: "Source",
+  node: true,
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    title: t.exposeString("title"),
-    publisher: t.exposeString("publisher", { nullable: true }),
-    url: t.exposeString("url", { nullable: true }),
-    publishedOn: t.expose("publishedOn", { type: "Date", nullable: true }),
-    version: t.exposeInt("version"),
+    slug: t.string("slug"),
+    title: t.string("title"),
+    publisher: t.string("publisher", { nullable: true }),
+    url: t.string("url", { nullable: true }),
+    publishedOn: t.date("publishedOn", { nullable: true }),
+    version: t.int("version"),
   }),
 });
 
-/** A source cited for one fact, with the passage that supports it. */
-export interface CitationShape {
-  source: { id: number; slug: string; title: string; publisher: string | null; url: string | null; publishedOn: Date | null; version: number; createdAt: Date; updatedAt: Date };
+/** Rows of the citation tables (BrandSource, FactorySource, ...): the same two columns. */
+interface CitationRow {
   quote: string | null;
+  sourceId: number;
 }
 
-export const Citation = builder.objectRef<CitationShape>("Citation").implement({
+export const Citation: PlannedRef = plannedObject<CitationRow>("Citation", {
   description: "A source cited for a fact, with the passage that supports it when known.",
   fields: (t) => ({
-    source: t.field({ type: SourceNode, resolve: (citation) => citation.source }),
-    quote: t.exposeString("quote", { nullable: true }),
+    source: t.field(SourceNode, belongsTo("Source", "sourceId")),
+    quote: t.string("quote", { nullable: true }),
   }),
 });
 
-/** The Prisma selection that loads a fact's citations in the parent's query. */
-export const citationSelect = {
-  select: { quote: true, source: true },
-  orderBy: { source: { id: "asc" } },
-} as const;
+/** A fact's citations, from its citation table (`<Fact>Source`, keyed by `foreignKey`), by source. */
+export function citationsOf(citationTable: string, foreignKey: string) {
+  return hasMany(citationTable, foreignKey, [by("sourceId")]);
+}

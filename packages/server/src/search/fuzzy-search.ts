@@ -1,38 +1,34 @@
-import type { PrismaClient } from "@solegraph/db";
+import { sql, type Sql } from "../read/sql.ts";
+import { intValue, textValue } from "../read/values.ts";
 
 export const SEARCH_MAX_RESULTS = 50;
 export const SEARCH_QUERY_MAX_LENGTH = 100;
 /** word_similarity below this is noise; "hiero" vs "Fresh Foam Hierro v5" scores 0.67. */
 export const SEARCH_THRESHOLD = 0.3;
 
-export interface SearchHit {
-  readonly kind: "brand" | "model" | "factory";
-  readonly id: number;
-  readonly score: number;
-}
-
 /**
- * Ranks brands, models and factories by pg_trgm's word_similarity between the query
- * and their name (or slug), so typos and partial words still match. Runs as one SQL
- * statement; ties break by kind and name for a stable order.
+ * Brands, models and factories ranked by pg_trgm's word_similarity between the query
+ * and their name (or slug, or a factory's city), so typos and partial words still
+ * match; ties break by kind and name for a stable order. A subquery with the columns
+ * the read plan's mixed lists take: (typename, id, ord).
  */
-export async function searchIds(prisma: PrismaClient, query: string, limit: number): Promise<SearchHit[]> {
-  if (limit === 0) return [];
-  return prisma.$queryRaw<SearchHit[]>`
-    SELECT kind, id, score FROM (
-      SELECT 'brand' AS kind, id, name,
-             greatest(word_similarity(${query}, name), word_similarity(${query}, slug))::float8 AS score
+export function searchHits(query: string, limit: number): Sql {
+  const q = textValue(query);
+  return sql`(
+    SELECT typename, id, row_number() OVER (ORDER BY score DESC, kind, name, id) AS ord FROM (
+      SELECT 'Brand' AS typename, 'brand' AS kind, id, name,
+             greatest(word_similarity(${q}, name), word_similarity(${q}, slug))::float8 AS score
         FROM "Brand"
       UNION ALL
-      SELECT 'model', id, name,
-             greatest(word_similarity(${query}, name), word_similarity(${query}, slug))::float8
+      SELECT 'SneakerModel', 'model', id, name,
+             greatest(word_similarity(${q}, name), word_similarity(${q}, slug))::float8
         FROM "SneakerModel"
       UNION ALL
-      SELECT 'factory', id, name,
-             greatest(word_similarity(${query}, name), word_similarity(${query}, city))::float8
+      SELECT 'Factory', 'factory', id, name,
+             greatest(word_similarity(${q}, name), word_similarity(${q}, city))::float8
         FROM "Factory"
     ) AS candidates
-    WHERE score >= ${SEARCH_THRESHOLD}
+    WHERE score >= ${SEARCH_THRESHOLD}::float8
     ORDER BY score DESC, kind, name, id
-    LIMIT ${limit}`;
+    LIMIT ${intValue(limit)})`;
 }

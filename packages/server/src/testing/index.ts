@@ -1,22 +1,7 @@
 import { createTestDb, type TestDbOptions } from "@solegraph/db/testing";
 import { createApiToken, TokenScope, type Db } from "@solegraph/db";
+import { createApp, type AppOptions, type SolegraphApp } from "../app.ts";
 import { serve, type RunningServer } from "../server.ts";
-
-/**
- * A real server on a free port of 127.0.0.1 over a fresh test database (in-memory
- * PGlite, or a new PostgreSQL database when SOLEGRAPH_TEST_POSTGRES_URL is set).
- */
-export interface TestServer extends RunningServer {
-  readonly db: Db;
-  /** POSTs a GraphQL request and returns the parsed JSON body. */
-  graphql<Data = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<Data>>;
-  /** Creates an API token in the test database and returns its `Authorization` header. */
-  createToken(name: string, scopes?: readonly TokenScope[]): Promise<{ authorization: string }>;
-}
 
 export interface GraphQLResponse<Data> {
   readonly status: number;
@@ -24,18 +9,57 @@ export interface GraphQLResponse<Data> {
   readonly errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export async function startTestServer(options: TestDbOptions = { seed: true }): Promise<TestServer> {
-  const db = await createTestDb(options);
-  const running = await serve({ db, port: 0, host: "127.0.0.1", logging: false });
+/** What a test talks to: a GraphQL endpoint over a fresh test database. */
+export interface TestGraph {
+  readonly db: Db;
+  /** POSTs a GraphQL request and returns the status and parsed JSON body. */
+  graphql<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<Data>>;
+  /** Creates an API token in the test database and returns its `Authorization` header. */
+  createToken(name: string, scopes?: readonly TokenScope[]): Promise<{ authorization: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement"> {}
+
+/** The app in process (`app.fetch`): no port, for tests that only need request → response. */
+export interface TestApp extends TestGraph {
+  readonly app: SolegraphApp;
+}
+
+/** A real server on a free port of 127.0.0.1: for tests of HTTP itself. */
+export interface TestServer extends TestGraph, RunningServer {}
+
+/**
+ * Both over a fresh test database: in-memory embedded PGlite, or a new PostgreSQL
+ * database when SOLEGRAPH_TEST_POSTGRES_URL is set. Seeded unless `seed: false`.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDb({ seed: true, ...options });
+  const app = createApp({ db, logging: false, onStatement: options.onStatement });
+  return { app, ...graphqlClient(db, "http://localhost/graphql", async (request) => app.fetch(request)), close: () => db.close() };
+}
+
+export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
+  const db = await createTestDb({ seed: true, ...options });
+  const running = await serve({ db, port: 0, host: "127.0.0.1", logging: false, onStatement: options.onStatement });
+  return { ...running, ...graphqlClient(db, running.url, (request) => fetch(request)), close: () => running.close() };
+}
+
+function graphqlClient(db: Db, url: string, send: (request: Request) => Promise<Response>) {
   return {
-    ...running,
     db,
-    async graphql<Data>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
-      const response = await fetch(running.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
+    async graphql<Data>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
+      const response = await send(
+        new Request(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
+          body: JSON.stringify({ query, variables }),
+        }),
+      );
       const body = (await response.json()) as Omit<GraphQLResponse<Data>, "status">;
       return { status: response.status, ...body };
     },

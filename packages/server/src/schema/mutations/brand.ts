@@ -3,14 +3,14 @@ import { ConflictError } from "../../curation/errors.ts";
 import { resolveReference } from "../../curation/references.ts";
 import { snapshots } from "../../curation/snapshots.ts";
 import { versionedWrite } from "../../curation/versioned.ts";
-import { runWrite } from "../../curation/write.ts";
+import { runWrite, writeAndRead } from "../../curation/write.ts";
 import { encodeGlobalID } from "../../global-id.ts";
 import { createBrandSchema, updateBrandSchema } from "../../validation/brand.ts";
 import { deleteSchema } from "../../validation/delete.ts";
 import { given, parsed } from "../../validation/parsed.ts";
 import { BrandNode } from "../brand.ts";
 import { DeleteInput } from "./delete-input.ts";
-import { mutationResult } from "./result.ts";
+import { entityPayload, mutationResult, payloadResult } from "./result.ts";
 
 const CreateBrandInput = builder.inputType("CreateBrandInput", {
   fields: (t) => ({
@@ -43,28 +43,31 @@ const UpdateBrandInput = builder.inputType("UpdateBrandInput", {
   validate: { schema: updateBrandSchema },
 });
 
+const CreateBrandPayload = entityPayload("CreateBrand", "brand", BrandNode);
+const UpdateBrandPayload = entityPayload("UpdateBrand", "brand", BrandNode);
+
 builder.mutationFields((t) => ({
   createBrand: t.withAuth({ curate: true }).field({
-    type: BrandNode,
+    type: CreateBrandPayload,
     description: "Adds a brand. Needs a token with the `curate` scope.",
-    errors: mutationResult("CreateBrand", "brand"),
+    errors: payloadResult("CreateBrand"),
     args: { input: t.arg({ type: CreateBrandInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "CreateBrandPayload", "Brand", async ({ tx, audit }) => {
         const { country, ...columns } = parsed(createBrandSchema, args.input);
         const brand = await tx.brand.create({ data: { ...given(columns), countryCode: country ?? null } });
         await audit({ entityType: "BRAND", entityId: brand.id, action: "CREATE", after: await snapshots.brand(tx, brand.id) });
-        return brand;
+        return brand.id;
       }),
   }),
 
   updateBrand: t.withAuth({ curate: true }).field({
-    type: BrandNode,
+    type: UpdateBrandPayload,
     description: "Changes a brand, if it is still at `expectedVersion`.",
-    errors: mutationResult("UpdateBrand", "brand"),
+    errors: payloadResult("UpdateBrand"),
     args: { input: t.arg({ type: UpdateBrandInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "UpdateBrandPayload", "Brand", async ({ tx, audit }) => {
         const { id: reference, expectedVersion, country, ...columns } = parsed(updateBrandSchema, args.input);
         const id = await resolveReference(tx, "Brand", reference, ["input", "id"]);
         const before = await versionedWrite({
@@ -80,7 +83,7 @@ builder.mutationFields((t) => ({
             }),
         });
         await audit({ entityType: "BRAND", entityId: id, action: "UPDATE", before, after: await snapshots.brand(tx, id) });
-        return tx.brand.findUniqueOrThrow({ where: { id } });
+        return id;
       }),
   }),
 

@@ -6,36 +6,50 @@ import { runWrite } from "../../curation/write.ts";
 import { decodeGlobalID } from "../../global-id.ts";
 import { citeSchema, unciteSchema } from "../../validation/citation.ts";
 import { parsed } from "../../validation/parsed.ts";
+import type { GraphQLResolveInfo } from "graphql";
+import type { AuthenticatedContext } from "../../context.ts";
+import { planPayload } from "../../read/payload.ts";
+import { plannedObject } from "../../read/planned-types.ts";
 import { BrandNode } from "../brand.ts";
 import { FactoryNode } from "../factory.ts";
 import { ProductionNode } from "../production.ts";
 import { SneakerModelNode } from "../sneaker-model.ts";
-import { mutationPayloadResult } from "./result.ts";
+import { payloadResult } from "./result.ts";
 
 type Tx = Prisma.TransactionClient;
 
 const CitableFact = builder.unionType("CitableFact", {
   description: "A fact that sources can back.",
   types: [BrandNode, SneakerModelNode, FactoryNode, ProductionNode],
+  resolveType: (row) => row["__typename"] as string,
 });
 
-type CitableShape = (typeof CitableFact)["$inferType"];
+/** The cited fact, named by its global ID in the input (known before the write). */
+const factPayload = (name: string) =>
+  plannedObject(name, {
+    description: "The fact, with its citations now.",
+    fields: (t) => ({
+      fact: t.field(CitableFact, {
+        kind: "mixed-row",
+        target: ({ scope }) => scope["fact"] as { typename: string; id: number },
+      }),
+    }),
+  });
 
-const CitePayload = builder.objectRef<{ fact: CitableShape }>("CitePayload").implement({
-  fields: (t) => ({ fact: t.field({ type: CitableFact, description: "The fact, with its citations now.", resolve: (payload) => payload.fact }) }),
-});
+const CitePayload = factPayload("CitePayload");
+const UncitePayload = factPayload("UncitePayload");
 
-const UncitePayload = builder.objectRef<{ fact: CitableShape }>("UncitePayload").implement({
-  fields: (t) => ({ fact: t.field({ type: CitableFact, description: "The fact, with its citations now.", resolve: (payload) => payload.fact }) }),
-});
+/** The payload of cite/uncite, planned before the write (read/payload.ts). */
+function planFactPayload(info: GraphQLResolveInfo, context: AuthenticatedContext, payloadType: string, fact: string) {
+  const { typename, id } = decodeGlobalID(fact);
+  return planPayload(info, context.authentication, payloadType, { fact: { typename, id: Number(id) } });
+}
 
 interface CitationTable {
   readonly entityType: ChangeEntityType;
   cite(tx: Tx, id: number, sourceId: number, quote: string | null): Promise<{ quote: string | null }>;
   uncite(tx: Tx, id: number, sourceId: number): Promise<{ count: number }>;
   find(tx: Tx, id: number, sourceId: number): Promise<{ quote: string | null } | null>;
-  /** The fact, branded so the CitableFact union knows its type. */
-  load(tx: Tx, id: number): Promise<CitableShape>;
 }
 
 type CitableType = "Brand" | "SneakerModel" | "Factory" | "Production";
@@ -50,21 +64,18 @@ const citable: Record<CitableType, CitationTable> = {
     cite: (tx: Tx, id: number, sourceId: number, quote: string | null) => tx.brandSource.create({ data: { brandId: id, sourceId, quote } }),
     uncite: (tx: Tx, id: number, sourceId: number) => tx.brandSource.deleteMany({ where: { brandId: id, sourceId } }),
     find: (tx: Tx, id: number, sourceId: number) => tx.brandSource.findUnique({ where: { brandId_sourceId: { brandId: id, sourceId } } }),
-    load: async (tx: Tx, id: number) => BrandNode.addBrand(await tx.brand.findUniqueOrThrow({ where: { id } })),
   },
   SneakerModel: {
     entityType: "SNEAKER_MODEL",
     cite: (tx: Tx, id: number, sourceId: number, quote: string | null) => tx.sneakerModelSource.create({ data: { modelId: id, sourceId, quote } }),
     uncite: (tx: Tx, id: number, sourceId: number) => tx.sneakerModelSource.deleteMany({ where: { modelId: id, sourceId } }),
     find: (tx: Tx, id: number, sourceId: number) => tx.sneakerModelSource.findUnique({ where: { modelId_sourceId: { modelId: id, sourceId } } }),
-    load: async (tx: Tx, id: number) => SneakerModelNode.addBrand(await tx.sneakerModel.findUniqueOrThrow({ where: { id } })),
   },
   Factory: {
     entityType: "FACTORY",
     cite: (tx: Tx, id: number, sourceId: number, quote: string | null) => tx.factorySource.create({ data: { factoryId: id, sourceId, quote } }),
     uncite: (tx: Tx, id: number, sourceId: number) => tx.factorySource.deleteMany({ where: { factoryId: id, sourceId } }),
     find: (tx: Tx, id: number, sourceId: number) => tx.factorySource.findUnique({ where: { factoryId_sourceId: { factoryId: id, sourceId } } }),
-    load: async (tx: Tx, id: number) => FactoryNode.addBrand(await tx.factory.findUniqueOrThrow({ where: { id } })),
   },
   Production: {
     entityType: "PRODUCTION",
@@ -72,7 +83,6 @@ const citable: Record<CitableType, CitationTable> = {
     uncite: (tx: Tx, id: number, sourceId: number) => tx.productionSource.deleteMany({ where: { productionId: id, sourceId } }),
     find: (tx: Tx, id: number, sourceId: number) =>
       tx.productionSource.findUnique({ where: { productionId_sourceId: { productionId: id, sourceId } } }),
-    load: async (tx: Tx, id: number) => ProductionNode.addBrand(await tx.production.findUniqueOrThrow({ where: { id } })),
   },
 };
 
@@ -107,10 +117,11 @@ builder.mutationFields((t) => ({
   cite: t.withAuth({ curate: true }).field({
     type: CitePayload,
     description: "Records that a source backs a fact, with the supporting quote. Citing the same source twice is a conflict.",
-    errors: mutationPayloadResult("Cite"),
+    errors: payloadResult("Cite"),
     args: { input: t.arg({ type: CiteInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) => {
+      const payload = planFactPayload(info, context, "CitePayload", args.input.fact);
+      return runWrite(context, async ({ tx, audit }) => {
         const input = parsed(citeSchema, args.input);
         const fact = await resolveFact(tx, input.fact);
         const sourceId = await resolveReference(tx, "Source", input.source, ["input", "source"]);
@@ -118,17 +129,19 @@ builder.mutationFields((t) => ({
         const citation = await table.cite(tx, fact.id, sourceId, input.quote ?? null);
         const source = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: { slug: true } });
         await audit({ entityType: table.entityType, entityId: fact.id, action: "CITE", after: { source: source.slug, quote: citation.quote } });
-        return { fact: await table.load(tx, fact.id) };
-      }),
+        return payload.load(tx);
+      });
+    },
   }),
 
   uncite: t.withAuth({ curate: true }).field({
     type: UncitePayload,
     description: "Removes a source's citation from a fact.",
-    errors: mutationPayloadResult("Uncite"),
+    errors: payloadResult("Uncite"),
     args: { input: t.arg({ type: UnciteInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) => {
+      const payload = planFactPayload(info, context, "UncitePayload", args.input.fact);
+      return runWrite(context, async ({ tx, audit }) => {
         const input = parsed(unciteSchema, args.input);
         const fact = await resolveFact(tx, input.fact);
         const sourceId = await resolveReference(tx, "Source", input.source, ["input", "source"]);
@@ -140,7 +153,8 @@ builder.mutationFields((t) => ({
         }
         const source = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: { slug: true } });
         await audit({ entityType: table.entityType, entityId: fact.id, action: "UNCITE", before: { source: source.slug, quote: citation.quote } });
-        return { fact: await table.load(tx, fact.id) };
-      }),
+        return payload.load(tx);
+      });
+    },
   }),
 }));

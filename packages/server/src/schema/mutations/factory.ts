@@ -3,7 +3,7 @@ import { ConflictError } from "../../curation/errors.ts";
 import { resolveReference } from "../../curation/references.ts";
 import { snapshots } from "../../curation/snapshots.ts";
 import { versionedWrite } from "../../curation/versioned.ts";
-import { runWrite } from "../../curation/write.ts";
+import { runWrite, writeAndRead } from "../../curation/write.ts";
 import { encodeGlobalID } from "../../global-id.ts";
 import { deleteSchema } from "../../validation/delete.ts";
 import { createFactorySchema, updateFactorySchema } from "../../validation/factory.ts";
@@ -11,7 +11,7 @@ import { given, parsed } from "../../validation/parsed.ts";
 import { FactoryStatusEnum, OwnershipEnum } from "../enums.ts";
 import { FactoryNode } from "../factory.ts";
 import { DeleteInput } from "./delete-input.ts";
-import { mutationResult } from "./result.ts";
+import { entityPayload, mutationResult, payloadResult } from "./result.ts";
 
 const CreateFactoryInput = builder.inputType("CreateFactoryInput", {
   fields: (t) => ({
@@ -60,29 +60,32 @@ const UpdateFactoryInput = builder.inputType("UpdateFactoryInput", {
   validate: { schema: updateFactorySchema },
 });
 
+const CreateFactoryPayload = entityPayload("CreateFactory", "factory", FactoryNode);
+const UpdateFactoryPayload = entityPayload("UpdateFactory", "factory", FactoryNode);
+
 builder.mutationFields((t) => ({
   createFactory: t.withAuth({ curate: true }).field({
-    type: FactoryNode,
+    type: CreateFactoryPayload,
     description: "Adds a factory. Needs a token with the `curate` scope.",
-    errors: mutationResult("CreateFactory", "factory"),
+    errors: payloadResult("CreateFactory"),
     args: { input: t.arg({ type: CreateFactoryInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "CreateFactoryPayload", "Factory", async ({ tx, audit }) => {
         const { country, operatorBrand, ...columns } = parsed(createFactorySchema, args.input);
         const operatorBrandId = operatorBrand == null ? null : await resolveReference(tx, "Brand", operatorBrand, ["input", "operatorBrand"]);
         const factory = await tx.factory.create({ data: { ...given(columns), countryCode: country, operatorBrandId } });
         await audit({ entityType: "FACTORY", entityId: factory.id, action: "CREATE", after: await snapshots.factory(tx, factory.id) });
-        return factory;
+        return factory.id;
       }),
   }),
 
   updateFactory: t.withAuth({ curate: true }).field({
-    type: FactoryNode,
+    type: UpdateFactoryPayload,
     description: "Changes a factory, if it is still at `expectedVersion`.",
-    errors: mutationResult("UpdateFactory", "factory"),
+    errors: payloadResult("UpdateFactory"),
     args: { input: t.arg({ type: UpdateFactoryInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "UpdateFactoryPayload", "Factory", async ({ tx, audit }) => {
         const { id: reference, expectedVersion, country, operatorBrand, ...columns } = parsed(updateFactorySchema, args.input);
         const id = await resolveReference(tx, "Factory", reference, ["input", "id"]);
         const operatorBrandId =
@@ -110,7 +113,7 @@ builder.mutationFields((t) => ({
             await audit({ entityType: "PRODUCTION", entityId: productionId, action: "UPDATE", before: production, after: await snapshots.production(tx, productionId) });
           }
         }
-        return tx.factory.findUniqueOrThrow({ where: { id } });
+        return id;
       }),
   }),
 

@@ -2,11 +2,11 @@ import { builder } from "../../builder.ts";
 import { resolveReference } from "../../curation/references.ts";
 import { snapshots } from "../../curation/snapshots.ts";
 import { versionedWrite } from "../../curation/versioned.ts";
-import { runWrite } from "../../curation/write.ts";
+import { runWrite, writeAndRead } from "../../curation/write.ts";
 import { given, parsed } from "../../validation/parsed.ts";
 import { createProcessStepSchema, updateProcessStepSchema } from "../../validation/process-step.ts";
 import { ProcessStepNode } from "../process-step.ts";
-import { mutationResult } from "./result.ts";
+import { entityPayload, mutationResult, payloadResult } from "./result.ts";
 
 const CreateProcessStepInput = builder.inputType("CreateProcessStepInput", {
   fields: (t) => ({
@@ -31,28 +31,31 @@ const UpdateProcessStepInput = builder.inputType("UpdateProcessStepInput", {
   validate: { schema: updateProcessStepSchema },
 });
 
+const CreateProcessStepPayload = entityPayload("CreateProcessStep", "processStep", ProcessStepNode);
+const UpdateProcessStepPayload = entityPayload("UpdateProcessStep", "processStep", ProcessStepNode);
+
 builder.mutationFields((t) => ({
   createProcessStep: t.withAuth({ curate: true }).field({
-    type: ProcessStepNode,
+    type: CreateProcessStepPayload,
     description: "Adds a step to the shared process vocabulary. Needs a token with the `curate` scope.",
-    errors: mutationResult("CreateProcessStep", "processStep"),
+    errors: payloadResult("CreateProcessStep"),
     args: { input: t.arg({ type: CreateProcessStepInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "CreateProcessStepPayload", "ProcessStep", async ({ tx, audit }) => {
         const input = parsed(createProcessStepSchema, args.input);
         const step = await tx.processStep.create({ data: given(input) });
         await audit({ entityType: "PROCESS_STEP", entityId: step.id, action: "CREATE", after: step });
-        return step;
+        return step.id;
       }),
   }),
 
   updateProcessStep: t.withAuth({ curate: true }).field({
-    type: ProcessStepNode,
+    type: UpdateProcessStepPayload,
     description: "Changes a process step, if it is still at `expectedVersion`.",
-    errors: mutationResult("UpdateProcessStep", "processStep"),
+    errors: payloadResult("UpdateProcessStep"),
     args: { input: t.arg({ type: UpdateProcessStepInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "UpdateProcessStepPayload", "ProcessStep", async ({ tx, audit }) => {
         const { id: reference, expectedVersion, ...columns } = parsed(updateProcessStepSchema, args.input);
         const id = await resolveReference(tx, "ProcessStep", reference, ["input", "id"]);
         const before = await versionedWrite({
@@ -65,7 +68,7 @@ builder.mutationFields((t) => ({
         });
         const after = await tx.processStep.findUniqueOrThrow({ where: { id } });
         await audit({ entityType: "PROCESS_STEP", entityId: id, action: "UPDATE", before, after });
-        return after;
+        return after.id;
       }),
   }),
 }));

@@ -5,7 +5,7 @@ import { resolveReference } from "../../curation/references.ts";
 import { writeRoute } from "../../curation/route.ts";
 import { snapshots } from "../../curation/snapshots.ts";
 import { versionedWrite } from "../../curation/versioned.ts";
-import { runWrite } from "../../curation/write.ts";
+import { runWrite, writeAndRead } from "../../curation/write.ts";
 import { encodeGlobalID } from "../../global-id.ts";
 import { deleteSchema } from "../../validation/delete.ts";
 import { PRODUCTION_SLUG_MAX } from "../../validation/fields.ts";
@@ -13,7 +13,7 @@ import { given, parsed } from "../../validation/parsed.ts";
 import { recordProductionSchema, updateProductionSchema } from "../../validation/production.ts";
 import { ProductionNode } from "../production.ts";
 import { DeleteInput } from "./delete-input.ts";
-import { mutationResult } from "./result.ts";
+import { entityPayload, mutationResult, payloadResult } from "./result.ts";
 
 const RouteStepInput = builder.inputType("RouteStepInput", {
   description: "One step of a production's route.",
@@ -59,14 +59,17 @@ const UpdateProductionInput = builder.inputType("UpdateProductionInput", {
   validate: { schema: updateProductionSchema },
 });
 
+const RecordProductionPayload = entityPayload("RecordProduction", "production", ProductionNode);
+const UpdateProductionPayload = entityPayload("UpdateProduction", "production", ProductionNode);
+
 builder.mutationFields((t) => ({
   recordProduction: t.withAuth({ curate: true }).field({
-    type: ProductionNode,
+    type: RecordProductionPayload,
     description: "Records where a model is made, with its route, in one transaction. Needs a token with the `curate` scope.",
-    errors: mutationResult("RecordProduction", "production"),
+    errors: payloadResult("RecordProduction"),
     args: { input: t.arg({ type: RecordProductionInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "RecordProductionPayload", "Production", async ({ tx, audit }) => {
         const { model, factory: factoryRef, country, slug, route, ...columns } = parsed(recordProductionSchema, args.input);
         const modelId = await resolveReference(tx, "SneakerModel", model, ["input", "model"]);
         const factory =
@@ -104,17 +107,17 @@ builder.mutationFields((t) => ({
         });
         await writeRoute(tx, production.id, route ?? []);
         await audit({ entityType: "PRODUCTION", entityId: production.id, action: "CREATE", after: await snapshots.production(tx, production.id) });
-        return production;
+        return production.id;
       }),
   }),
 
   updateProduction: t.withAuth({ curate: true }).field({
-    type: ProductionNode,
+    type: UpdateProductionPayload,
     description: "Changes a production (and replaces its route when one is given), if it is still at `expectedVersion`.",
-    errors: mutationResult("UpdateProduction", "production"),
+    errors: payloadResult("UpdateProduction"),
     args: { input: t.arg({ type: UpdateProductionInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "UpdateProductionPayload", "Production", async ({ tx, audit }) => {
         const { id: reference, expectedVersion, factory: factoryRef, country, route, ...columns } = parsed(updateProductionSchema, args.input);
         const id = await resolveReference(tx, "Production", reference, ["input", "id"]);
         const place = await placeChange(tx, id, factoryRef, country);
@@ -135,7 +138,7 @@ builder.mutationFields((t) => ({
           await writeRoute(tx, id, route);
         }
         await audit({ entityType: "PRODUCTION", entityId: id, action: "UPDATE", before, after: await snapshots.production(tx, id) });
-        return tx.production.findUniqueOrThrow({ where: { id } });
+        return id;
       }),
   }),
 

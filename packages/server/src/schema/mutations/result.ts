@@ -1,11 +1,25 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../curation/errors.ts";
+import { plannedObject } from "../../read/planned-types.ts";
 
 const ERROR_TYPES = [ValidationError, NotFoundError, ConflictError, ForbiddenError];
 
 /**
- * Every mutation returns `<Name>Result`: its `<Name>Payload` (the written entity under
- * `dataField`) or one of the curation errors.
+ * `<Name>Payload`: the written entity under `field`, read through the planner
+ * (read/payload.ts), so it can be selected as deeply as any query.
  */
+export function entityPayload(name: string, field: string, node: ReturnType<typeof plannedObject>) {
+  return plannedObject(`${name}Payload`, {
+    description: `What \`${name.charAt(0).toLowerCase()}${name.slice(1)}\` wrote.`,
+    fields: (t) => ({ [field]: t.field(node, { kind: "nested" }) }),
+  });
+}
+
+/** Every mutation returns `<Name>Result`: its payload, or one of the curation errors. */
+export function payloadResult(name: string) {
+  return { types: ERROR_TYPES, union: { name: `${name}Result` }, directResult: true } as const;
+}
+
+/** The same for a payload that is a scalar under `dataField` (e.g. the id a delete removed). */
 export function mutationResult(name: string, dataField: string) {
   return {
     types: ERROR_TYPES,
@@ -13,13 +27,4 @@ export function mutationResult(name: string, dataField: string) {
     result: { name: `${name}Payload` },
     dataField: { name: dataField },
   };
-}
-
-/**
- * The same for a mutation whose resolver returns its own `<Name>Payload` object: needed
- * when the payload holds a union member, whose type brand would otherwise be mistaken
- * for the result's.
- */
-export function mutationPayloadResult(name: string) {
-  return { types: ERROR_TYPES, union: { name: `${name}Result` }, directResult: true } as const;
 }

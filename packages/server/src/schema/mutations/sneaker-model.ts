@@ -2,7 +2,7 @@ import { builder } from "../../builder.ts";
 import { resolveReference } from "../../curation/references.ts";
 import { snapshots } from "../../curation/snapshots.ts";
 import { versionedWrite } from "../../curation/versioned.ts";
-import { runWrite } from "../../curation/write.ts";
+import { runWrite, writeAndRead } from "../../curation/write.ts";
 import { encodeGlobalID } from "../../global-id.ts";
 import { deleteSchema } from "../../validation/delete.ts";
 import { given, parsed } from "../../validation/parsed.ts";
@@ -10,7 +10,7 @@ import { createModelSchema, updateModelSchema } from "../../validation/sneaker-m
 import { ModelCategoryEnum } from "../enums.ts";
 import { SneakerModelNode } from "../sneaker-model.ts";
 import { DeleteInput } from "./delete-input.ts";
-import { mutationResult } from "./result.ts";
+import { entityPayload, mutationResult, payloadResult } from "./result.ts";
 
 const CreateModelInput = builder.inputType("CreateModelInput", {
   fields: (t) => ({
@@ -41,29 +41,32 @@ const UpdateModelInput = builder.inputType("UpdateModelInput", {
   validate: { schema: updateModelSchema },
 });
 
+const CreateModelPayload = entityPayload("CreateModel", "model", SneakerModelNode);
+const UpdateModelPayload = entityPayload("UpdateModel", "model", SneakerModelNode);
+
 builder.mutationFields((t) => ({
   createModel: t.withAuth({ curate: true }).field({
-    type: SneakerModelNode,
+    type: CreateModelPayload,
     description: "Adds a sneaker model to a brand. Needs a token with the `curate` scope.",
-    errors: mutationResult("CreateModel", "model"),
+    errors: payloadResult("CreateModel"),
     args: { input: t.arg({ type: CreateModelInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "CreateModelPayload", "SneakerModel", async ({ tx, audit }) => {
         const { brand, ...columns } = parsed(createModelSchema, args.input);
         const brandId = await resolveReference(tx, "Brand", brand, ["input", "brand"]);
         const model = await tx.sneakerModel.create({ data: { ...given(columns), brandId } });
         await audit({ entityType: "SNEAKER_MODEL", entityId: model.id, action: "CREATE", after: await snapshots.sneakerModel(tx, model.id) });
-        return model;
+        return model.id;
       }),
   }),
 
   updateModel: t.withAuth({ curate: true }).field({
-    type: SneakerModelNode,
+    type: UpdateModelPayload,
     description: "Changes a sneaker model, if it is still at `expectedVersion`.",
-    errors: mutationResult("UpdateModel", "model"),
+    errors: payloadResult("UpdateModel"),
     args: { input: t.arg({ type: UpdateModelInput, required: true }) },
-    resolve: (_root, args, context) =>
-      runWrite(context, async ({ tx, audit }) => {
+    resolve: (_root, args, context, info) =>
+      writeAndRead(context, info, "UpdateModelPayload", "SneakerModel", async ({ tx, audit }) => {
         const { id: reference, expectedVersion, brand, ...columns } = parsed(updateModelSchema, args.input);
         const id = await resolveReference(tx, "SneakerModel", reference, ["input", "id"]);
         const brandId = brand === undefined ? undefined : await resolveReference(tx, "Brand", brand, ["input", "brand"]);
@@ -80,7 +83,7 @@ builder.mutationFields((t) => ({
             }),
         });
         await audit({ entityType: "SNEAKER_MODEL", entityId: id, action: "UPDATE", before, after: await snapshots.sneakerModel(tx, id) });
-        return tx.sneakerModel.findUniqueOrThrow({ where: { id } });
+        return id;
       }),
   }),
 

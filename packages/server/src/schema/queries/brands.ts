@@ -1,26 +1,30 @@
-import { builder } from "../../builder.ts";
-import { byName } from "../ordering.ts";
-import type { Prisma } from "@solegraph/db";
+import { BY_NAME } from "../../read/plans.ts";
+import { plannedQueryFields } from "../../read/root-fields.ts";
+import { connectionOf } from "../../read/planned-types.ts";
+import { sql } from "../../read/sql.ts";
+import { containsInsensitive, rowBySlug } from "./filters.ts";
+import { BrandNode } from "../brand.ts";
 
-builder.queryFields((t) => ({
-  brand: t.prismaField({
-    type: "Brand",
+plannedQueryFields((t) => ({
+  brand: t.field(BrandNode, rowBySlug("Brand"), {
     nullable: true,
     description: "A brand by slug, or null.",
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, { slug }, { prisma }) => prisma.brand.findUnique({ ...query, where: { slug } }),
+    args: { slug: t.t.arg.string({ required: true }) },
   }),
-  brands: t.prismaConnection({
-    type: "Brand",
-    cursor: "id",
-    description: "Brands by name; `search` matches part of the name, case-insensitively.",
-    args: { search: t.arg.string({ required: false }) },
-    totalCount: (_connection, { search }, { prisma }) => prisma.brand.count({ where: brandWhere(search) }),
-    resolve: (query, _root, { search }, { prisma }) =>
-      prisma.brand.findMany({ ...query, where: brandWhere(search), orderBy: byName() }),
-  }),
+  brands: t.connection(
+    connectionOf(BrandNode, "Brand"),
+    {
+      kind: "connection",
+      table: "Brand",
+      rows: ({ args }, alias) => ({
+        from: sql`"Brand"`,
+        where: typeof args["search"] === "string" ? containsInsensitive(sql`${alias}.name`, args["search"]) : undefined,
+        orderBy: BY_NAME,
+      }),
+    },
+    {
+      description: "Brands by name; `search` matches part of the name, case-insensitively.",
+      args: { search: t.t.arg.string({ required: false }) },
+    },
+  ),
 }));
-
-function brandWhere(search: string | null | undefined): Prisma.BrandWhereInput {
-  return search ? { name: { contains: search, mode: "insensitive" } } : {};
-}

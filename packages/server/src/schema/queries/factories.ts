@@ -1,6 +1,13 @@
-import type { Prisma } from "@solegraph/db";
+import type { OrderTerm } from "../../read/plan.ts";
+import { by } from "../../read/plans.ts";
+import { connectionOf } from "../../read/planned-types.ts";
+import { plannedQueryFields } from "../../read/root-fields.ts";
+import { sql, type Sql } from "../../read/sql.ts";
+import { textValue } from "../../read/values.ts";
 import { builder } from "../../builder.ts";
 import { FactoryStatusEnum, OrderDirection, OwnershipEnum } from "../enums.ts";
+import { FactoryNode } from "../factory.ts";
+import { allOf, equalsInsensitive, rowBySlug } from "./filters.ts";
 
 const FactoryFilter = builder.inputType("FactoryFilter", {
   description: "Every field given must match.",
@@ -31,58 +38,61 @@ const FactoryOrder = builder.inputType("FactoryOrder", {
   }),
 });
 
-builder.queryFields((t) => ({
-  factory: t.prismaField({
-    type: "Factory",
+type FactoryFilterInput = (typeof FactoryFilter)["$inferInput"];
+type FactoryOrderInput = (typeof FactoryOrder)["$inferInput"];
+
+plannedQueryFields((t) => ({
+  factory: t.field(FactoryNode, rowBySlug("Factory"), {
     nullable: true,
     description: "A factory by slug, or null.",
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, { slug }, { prisma }) => prisma.factory.findUnique({ ...query, where: { slug } }),
+    args: { slug: t.t.arg.string({ required: true }) },
   }),
-  factories: t.prismaConnection({
-    type: "Factory",
-    cursor: "id",
-    description: "Factories, filtered and ordered (by name unless `orderBy` says otherwise).",
-    args: {
-      filter: t.arg({ type: FactoryFilter, required: false }),
-      orderBy: t.arg({ type: FactoryOrder, required: false }),
-    },
-    totalCount: (_connection, { filter }, { prisma }) => prisma.factory.count({ where: factoryWhere(filter) }),
-    resolve: (query, _root, { filter, orderBy }, { prisma }) =>
-      prisma.factory.findMany({
-        ...query,
-        where: factoryWhere(filter),
-        orderBy: [factoryOrder(orderBy?.field ?? "name", orderBy?.direction ?? "asc"), { id: "asc" }],
+  factories: t.connection(
+    connectionOf(FactoryNode, "Factory"),
+    {
+      kind: "connection",
+      table: "Factory",
+      rows: ({ args }, alias) => ({
+        from: sql`"Factory"`,
+        where: factoryWhere(args["filter"] as FactoryFilterInput | null | undefined, alias),
+        orderBy: factoryOrder(args["orderBy"] as FactoryOrderInput | null | undefined),
       }),
-  }),
+    },
+    {
+      description: "Factories, filtered and ordered (by name unless `orderBy` says otherwise).",
+      args: {
+        filter: t.t.arg({ type: FactoryFilter, required: false }),
+        orderBy: t.t.arg({ type: FactoryOrder, required: false }),
+      },
+    },
+  ),
 }));
 
-type FactoryFilterInput = (typeof FactoryFilter)["$inferInput"];
+// Unknown years and workforces sort last, whichever the direction.
+const NULLS_LAST = new Set(["openedYear", "workforce"]);
 
-function factoryWhere(filter: FactoryFilterInput | null | undefined): Prisma.FactoryWhereInput {
-  if (!filter) return {};
-  const and: Prisma.FactoryWhereInput[] = [];
-  if (filter.brand != null) {
-    and.push({
-      OR: [
-        { operatorBrand: { slug: filter.brand } },
-        { productions: { some: { model: { brand: { slug: filter.brand } } } } },
-      ],
-    });
-  }
-  if (filter.country != null) and.push({ countryCode: filter.country.toUpperCase() });
-  if (filter.region != null) and.push({ region: { equals: filter.region, mode: "insensitive" } });
-  if (filter.status != null) and.push({ status: filter.status });
-  if (filter.ownership != null) and.push({ ownership: filter.ownership });
-  if (filter.performsStep != null) {
-    and.push({ productions: { some: { route: { some: { step: { slug: filter.performsStep } } } } } });
-  }
-  return { AND: and };
+function factoryOrder(order: FactoryOrderInput | null | undefined): OrderTerm[] {
+  const field = order?.field ?? "name";
+  const nullable = NULLS_LAST.has(field);
+  return [by(field, order?.direction ?? "asc", nullable ? { nullable, nulls: "last" } : {})];
 }
 
-const NULLABLE_ORDER_FIELDS = new Set(["openedYear", "workforce"]);
-
-// Unknown years and workforces sort last, whichever the direction.
-function factoryOrder(field: string, direction: "asc" | "desc"): Prisma.FactoryOrderByWithRelationInput {
-  return { [field]: NULLABLE_ORDER_FIELDS.has(field) ? { sort: direction, nulls: "last" } : direction };
+function factoryWhere(filter: FactoryFilterInput | null | undefined, f: Sql): Sql | undefined {
+  if (!filter) return undefined;
+  const brand = filter.brand != null ? textValue(filter.brand) : undefined;
+  return allOf([
+    brand
+      ? sql`(${f}."operatorBrandId" = (SELECT b.id FROM "Brand" b WHERE b.slug = ${brand})
+             OR EXISTS (SELECT 1 FROM "Production" p JOIN "SneakerModel" m ON m.id = p."modelId" JOIN "Brand" b ON b.id = m."brandId"
+                         WHERE p."factoryId" = ${f}.id AND b.slug = ${brand}))`
+      : undefined,
+    filter.country != null ? sql`${f}."countryCode" = upper(${textValue(filter.country)})` : undefined,
+    filter.region != null ? equalsInsensitive(sql`${f}.region`, filter.region) : undefined,
+    filter.status != null ? sql`${f}.status = ${textValue(filter.status)}::"FactoryStatus"` : undefined,
+    filter.ownership != null ? sql`${f}.ownership = ${textValue(filter.ownership)}::"Ownership"` : undefined,
+    filter.performsStep != null
+      ? sql`EXISTS (SELECT 1 FROM "Production" p JOIN "ProductionStep" r ON r."productionId" = p.id JOIN "ProcessStep" s ON s.id = r."stepId"
+                    WHERE p."factoryId" = ${f}.id AND s.slug = ${textValue(filter.performsStep)})`
+      : undefined,
+  ]);
 }

@@ -1,6 +1,13 @@
-import type { Prisma } from "@solegraph/db";
+import type { OrderTerm } from "../../read/plan.ts";
+import { by } from "../../read/plans.ts";
+import { connectionOf } from "../../read/planned-types.ts";
+import { plannedQueryFields } from "../../read/root-fields.ts";
+import { sql, type Sql } from "../../read/sql.ts";
+import { textValue } from "../../read/values.ts";
 import { builder } from "../../builder.ts";
 import { ModelCategoryEnum, OrderDirection } from "../enums.ts";
+import { SneakerModelNode } from "../sneaker-model.ts";
+import { allOf, containsInsensitive, equalsInsensitive, rowBySlug } from "./filters.ts";
 
 const ModelFilter = builder.inputType("ModelFilter", {
   description: "Every field given must match.",
@@ -25,47 +32,54 @@ const ModelOrder = builder.inputType("ModelOrder", {
   }),
 });
 
-builder.queryFields((t) => ({
-  model: t.prismaField({
-    type: "SneakerModel",
+type ModelFilterInput = (typeof ModelFilter)["$inferInput"];
+type ModelOrderInput = (typeof ModelOrder)["$inferInput"];
+
+plannedQueryFields((t) => ({
+  model: t.field(SneakerModelNode, rowBySlug("SneakerModel"), {
     nullable: true,
     description: "A sneaker model by slug, or null.",
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, { slug }, { prisma }) => prisma.sneakerModel.findUnique({ ...query, where: { slug } }),
+    args: { slug: t.t.arg.string({ required: true }) },
   }),
-  models: t.prismaConnection({
-    type: "SneakerModel",
-    cursor: "id",
-    description: "Sneaker models, filtered and ordered (by name unless `orderBy` says otherwise).",
-    args: {
-      filter: t.arg({ type: ModelFilter, required: false }),
-      orderBy: t.arg({ type: ModelOrder, required: false }),
-    },
-    totalCount: (_connection, { filter }, { prisma }) => prisma.sneakerModel.count({ where: modelWhere(filter) }),
-    resolve: (query, _root, { filter, orderBy }, { prisma }) =>
-      prisma.sneakerModel.findMany({
-        ...query,
-        where: modelWhere(filter),
-        orderBy: [{ [orderBy?.field ?? "name"]: orderBy?.direction ?? "asc" }, { id: "asc" }],
+  models: t.connection(
+    connectionOf(SneakerModelNode, "SneakerModel"),
+    {
+      kind: "connection",
+      table: "SneakerModel",
+      rows: ({ args }, alias) => ({
+        from: sql`"SneakerModel"`,
+        where: modelWhere(args["filter"] as ModelFilterInput | null | undefined, alias),
+        orderBy: modelOrder(args["orderBy"] as ModelOrderInput | null | undefined),
       }),
-  }),
+    },
+    {
+      description: "Sneaker models, filtered and ordered (by name unless `orderBy` says otherwise).",
+      args: {
+        filter: t.t.arg({ type: ModelFilter, required: false }),
+        orderBy: t.t.arg({ type: ModelOrder, required: false }),
+      },
+    },
+  ),
 }));
 
-type ModelFilterInput = (typeof ModelFilter)["$inferInput"];
+const NULLABLE = new Set(["releaseYear"]);
 
-function modelWhere(filter: ModelFilterInput | null | undefined): Prisma.SneakerModelWhereInput {
-  if (!filter) return {};
-  const and: Prisma.SneakerModelWhereInput[] = [];
-  if (filter.brand != null) and.push({ brand: { slug: filter.brand } });
-  if (filter.series != null) and.push({ series: { equals: filter.series, mode: "insensitive" } });
-  if (filter.category != null) and.push({ category: filter.category });
-  if (filter.madeIn != null) and.push({ productions: { some: { countryCode: filter.madeIn.toUpperCase() } } });
-  if (filter.labelClaim != null) {
-    and.push({ productions: { some: { labelClaim: { equals: filter.labelClaim, mode: "insensitive" } } } });
-  }
-  if (filter.search != null) {
-    const contains = { contains: filter.search, mode: "insensitive" } as const;
-    and.push({ OR: [{ name: contains }, { slug: contains }, { series: contains }] });
-  }
-  return { AND: and };
+function modelOrder(order: ModelOrderInput | null | undefined): OrderTerm[] {
+  const field = order?.field ?? "name";
+  return [by(field, order?.direction ?? "asc", { nullable: NULLABLE.has(field) })];
+}
+
+function modelWhere(filter: ModelFilterInput | null | undefined, m: Sql): Sql | undefined {
+  if (!filter) return undefined;
+  const productionWhere = (condition: Sql) => sql`EXISTS (SELECT 1 FROM "Production" p WHERE p."modelId" = ${m}.id AND ${condition})`;
+  return allOf([
+    filter.brand != null ? sql`${m}."brandId" = (SELECT b.id FROM "Brand" b WHERE b.slug = ${textValue(filter.brand)})` : undefined,
+    filter.series != null ? equalsInsensitive(sql`${m}.series`, filter.series) : undefined,
+    filter.category != null ? sql`${m}.category = ${textValue(filter.category)}::"ModelCategory"` : undefined,
+    filter.madeIn != null ? productionWhere(sql`p."countryCode" = upper(${textValue(filter.madeIn)})`) : undefined,
+    filter.labelClaim != null ? productionWhere(equalsInsensitive(sql`p."labelClaim"`, filter.labelClaim)) : undefined,
+    filter.search != null
+      ? sql`(${containsInsensitive(sql`${m}.name`, filter.search)} OR ${containsInsensitive(sql`${m}.slug`, filter.search)} OR ${containsInsensitive(sql`${m}.series`, filter.search)})`
+      : undefined,
+  ]);
 }

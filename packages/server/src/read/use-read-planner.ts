@@ -1,0 +1,18 @@
+import type { Plugin } from "graphql-yoga";
+import type { Context } from "../context.ts";
+import { executeQuery, isQuery } from "./execute.ts";
+import type { StatementRunner } from "./statements.ts";
+
+/**
+ * Routes every query operation through the read planner (execute.ts) instead of
+ * field-by-field execution. Mutations and subscriptions execute normally; their
+ * payloads are read through the same planner (read/load.ts).
+ */
+export function useReadPlanner(statements: StatementRunner): Plugin<Context> {
+  return {
+    onExecute({ args, setExecuteFn }) {
+      if (!isQuery(args)) return;
+      setExecuteFn((executionArgs) => executeQuery(executionArgs, (executionArgs.contextValue as Context).authentication, statements));
+    },
+  };
+}
