@@ -253,7 +253,8 @@ async function benchTarget(kind: "postgres" | "embedded"): Promise<Record<string
 const kinds = values.database === "both" ? (["postgres", "embedded"] as const) : [values.database as "postgres" | "embedded"];
 console.log(
   `solegraph bench: seed + ${scale} synthetic brands, ${connections} connections, ${duration}s per query and server, ` +
-    `Node ${process.version}, ${os.availableParallelism()} cores\n`,
+    `Node ${process.version}, ${os.availableParallelism()} cores; server processes on PostgreSQL: ` +
+    `${values.workers ?? `the server's default (${os.availableParallelism()})`}, on the embedded database: 1\n`,
 );
 const rows: Record<string, string | number>[] = [];
 for (const kind of kinds) rows.push(...(await benchTarget(kind)));

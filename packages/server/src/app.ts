@@ -10,6 +10,7 @@ import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
 import { maskError } from "./http/mask-error.ts";
+import { createMetrics } from "./observability/metrics.ts";
 import { createStatementRunner } from "./read/statements.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
@@ -42,7 +43,13 @@ export interface AppOptions {
 
 /** The GraphQL HTTP application: schema, GraphiQL, limits, health and readiness. */
 export function createApp({ db, logging = true, onStatement }: AppOptions): SolegraphApp {
-  const statements = createStatementRunner(db.pool, { onStatement });
+  const metrics = createMetrics({ db });
+  const statements = createStatementRunner(db.pool, {
+    onStatement: (text, values) => {
+      metrics.statementSent();
+      onStatement?.(text, values);
+    },
+  });
   return createYoga<Record<string, never>, Context>({
     schema: getSchema(),
     context: async ({ request }) => ({
@@ -58,6 +65,7 @@ export function createApp({ db, logging = true, onStatement }: AppOptions): Sole
     graphiql: { title: "solegraph", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     renderGraphiQL: renderLocalGraphiQL,
     plugins: [
+      metrics.plugin,
       useReadPlanner(statements),
       useGraphiQLAssets(),
       maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
