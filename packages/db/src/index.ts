@@ -11,6 +11,7 @@ export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/models.ts";
 export * from "./generated/prisma/enums.ts";
 export { constraintViolation, type ConstraintViolation } from "./constraint-violation.ts";
+export * as rules from "./rules/index.ts";
 export { createApiToken, revokeApiToken, verifyApiToken, TokenCommandError, type ApiTokenInfo, type TokenVerification } from "./tokens/token-store.ts";
 export { recordChange, type ChangeRecord } from "./audit/record-change.ts";
 export { openControlChannel, type ControlChannel } from "./control-channel/listen.ts";

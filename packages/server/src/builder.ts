@@ -1,21 +1,16 @@
 import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
-import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import ZodPlugin from "@pothos/plugin-zod";
-import { authScopes, unauthorizedError, type AuthScopes } from "./auth/scopes.ts";
-import type { AuthenticatedContext, Context } from "./context.ts";
-import { validationErrorFromZod } from "./validation/zod-issues.ts";
+import ValidationPlugin from "@pothos/plugin-validation";
+import RequireScopePlugin from "./auth/require-scope-plugin.ts";
+import type { Context } from "./context.ts";
+import { ValidationError } from "./curation/errors.ts";
 
 /**
  * The schema builder. Reads are planned into SQL (src/read): their types carry read
- * plans and need no plugin. The plugins serve the writes: errors turns what mutations
- * throw into result unions; scope-auth checks the token before zod validates the
- * input, so an unauthenticated request learns nothing about what it sent.
+ * plans and need no plugin. The plugins serve the writes (see their order below).
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: AuthScopes;
-  AuthContexts: { curate: AuthenticatedContext; admin: AuthenticatedContext };
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
@@ -24,13 +19,17 @@ export const builder = new SchemaBuilder<{
     URL: { Input: URL; Output: string };
   };
 }>({
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, ZodPlugin],
+  // Outermost first: errors turns refusals and validation failures into result-union
+  // members (also those of argument mapping), requireScope checks the token before
+  // validation looks at the input.
+  plugins: [ErrorsPlugin, RequireScopePlugin, ValidationPlugin],
   defaultFieldNullability: false,
-  scopeAuth: {
-    authScopes,
-    unauthorizedError: (_parent, context, _info, result) => unauthorizedError(context, result.failure),
+  errors: { unsafelyHandleInputErrors: true },
+  validation: {
+    // Every problem with the input, with its path: returned in the mutation's result union.
+    validationError: (failure) =>
+      new ValidationError(failure.issues.map((issue) => ({ path: (issue.path ?? []).map((part) => String(typeof part === "object" ? part.key : part)), message: issue.message }))),
   },
-  zod: { validationError: validationErrorFromZod },
 });
 
 builder.queryType({});

@@ -1,12 +1,15 @@
 import { createTestDb, testDatabaseKind, type TestDb } from "@solegraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { curationErrorFromDatabase } from "../src/curation/constraint-errors.ts";
+import { getSchema } from "../src/schema/index.ts";
 
 // What the database refuses when a race gets past the resolvers' own checks, read the
 // same way from both adapters (PGlite's and pg's errors differ in shape).
 describe(`database refusals as curation errors (${testDatabaseKind})`, () => {
   let db: TestDb;
   beforeAll(async () => {
+    // The entities' writable fields say which input field sets which column.
+    getSchema();
     db = await createTestDb({ seed: true });
   });
   afterAll(() => db?.close());

@@ -1,106 +1,104 @@
 import { z } from "zod";
+import { COLUMNS } from "../rules/columns.ts";
+import { slug } from "../rules/fields.ts";
 
-// The shape of the seed files in prisma/seed/. Checked on load, so a typo in a
-// reviewed JSON diff fails with the file and path rather than a database error.
+// The shape of the seed files in prisma/seed/, built from the column rules the API uses
+// too (rules/columns.ts). Checked on load, so a typo in a reviewed JSON diff fails with
+// the file and path rather than a database error.
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug");
-const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code");
-const year = z.number().int().min(1800).max(2100);
-/** A field the file may leave out; it is stored as NULL. */
+/** A column the file may leave out; it is stored as NULL. */
 const optional = <T extends z.ZodType>(type: T) => type.nullable().default(null);
-const citation = z.object({ source: slug, quote: z.string().nullable() });
+const reference = slug();
+const citation = z.object({ source: reference, quote: COLUMNS.Citation.quote.nullable() });
 const citations = z.array(citation).min(1, "every seeded fact cites at least one source");
+
+const { Brand, SneakerModel, Factory, ProcessStep, Production, ProductionStep, Material, Source, BrandClaim } = COLUMNS;
 
 export const seedFiles = {
   sources: z.array(
     z.object({
-      slug,
-      title: z.string().min(1),
-      publisher: z.string().nullable(),
-      url: z.url({ protocol: /^https?$/ }).nullable(),
-      publishedOn: z.iso.date().nullable(),
+      slug: Source.slug,
+      title: Source.title,
+      publisher: Source.publisher.nullable(),
+      url: Source.url.nullable(),
+      publishedOn: Source.publishedOn.nullable(),
     }),
   ),
   brands: z.array(
     z.object({
-      slug,
-      name: z.string().min(1),
-      description: optional(z.string()),
-      headquartersCity: optional(z.string()),
-      headquartersRegion: optional(z.string()),
-      countryCode: optional(country),
-      foundedYear: optional(year),
-      website: optional(z.url()),
+      slug: Brand.slug,
+      name: Brand.name,
+      description: optional(Brand.description),
+      headquartersCity: optional(Brand.headquartersCity),
+      headquartersRegion: optional(Brand.headquartersRegion),
+      countryCode: optional(Brand.countryCode),
+      foundedYear: optional(Brand.foundedYear),
+      website: optional(Brand.website),
       sources: citations,
       claims: z
         .array(
           z.object({
-            source: slug,
-            topic: z.enum(["PRODUCTION_SHARE", "DOMESTIC_CONTENT", "MANUFACTURING_FOOTPRINT"]),
-            countryCode: country.nullable(),
-            sharePercent: z.number().min(0).max(100).nullable(),
-            statement: z.string().min(1),
+            source: reference,
+            topic: BrandClaim.topic,
+            countryCode: BrandClaim.countryCode.nullable(),
+            sharePercent: BrandClaim.sharePercent.nullable(),
+            statement: BrandClaim.statement,
           }),
         )
         .default([]),
     }),
   ),
   processSteps: z.array(
-    z.object({ slug, name: z.string().min(1), position: z.number().int().min(1), description: z.string() }),
+    z.object({ slug: ProcessStep.slug, name: ProcessStep.name, position: ProcessStep.position, description: ProcessStep.description }),
   ),
   materials: z.array(
-    z.object({
-      slug,
-      name: z.string().min(1),
-      kind: z.enum(["LEATHER", "SYNTHETIC_LEATHER", "TEXTILE", "FOAM", "RUBBER", "OTHER"]),
-      description: optional(z.string()),
-    }),
+    z.object({ slug: Material.slug, name: Material.name, kind: Material.kind, description: optional(Material.description) }),
   ),
   factories: z.array(
     z.object({
-      slug,
-      name: z.string().min(1),
-      operatorBrand: optional(slug),
-      operatorName: optional(z.string()),
-      ownership: z.enum(["OWNED", "CONTRACT"]),
-      status: z.enum(["PLANNED", "OPERATING", "CLOSED"]),
-      streetAddress: optional(z.string()),
-      city: z.string().min(1),
-      region: optional(z.string()),
-      countryCode: country,
-      openedYear: optional(year),
-      closedYear: optional(year),
-      workforce: optional(z.number().int().min(0)),
-      floorAreaSqFt: optional(z.number().int().positive()),
-      weeklyCapacityPairs: optional(z.number().int().min(0)),
-      notes: optional(z.string()),
+      slug: Factory.slug,
+      name: Factory.name,
+      operatorBrand: optional(reference),
+      operatorName: optional(Factory.operatorName),
+      ownership: Factory.ownership,
+      status: Factory.status,
+      streetAddress: optional(Factory.streetAddress),
+      city: Factory.city,
+      region: optional(Factory.region),
+      countryCode: Factory.countryCode,
+      openedYear: optional(Factory.openedYear),
+      closedYear: optional(Factory.closedYear),
+      workforce: optional(Factory.workforce),
+      floorAreaSqFt: optional(Factory.floorAreaSqFt),
+      weeklyCapacityPairs: optional(Factory.weeklyCapacityPairs),
+      notes: optional(Factory.notes),
       sources: citations,
     }),
   ),
   models: z.array(
     z.object({
-      slug,
-      name: z.string().min(1),
-      brand: slug,
-      series: optional(z.string()),
-      category: optional(z.enum(["RUNNING", "LIFESTYLE", "COURT", "BASKETBALL", "TRAIL", "HIKING", "WALKING", "TRAINING"])),
-      releaseYear: optional(year),
-      description: optional(z.string()),
+      slug: SneakerModel.slug,
+      name: SneakerModel.name,
+      brand: reference,
+      series: optional(SneakerModel.series),
+      category: optional(SneakerModel.category),
+      releaseYear: optional(SneakerModel.releaseYear),
+      description: optional(SneakerModel.description),
       sources: citations,
     }),
   ),
   productions: z.array(
     z.object({
-      slug,
-      model: slug,
-      factory: slug.nullable(),
-      countryCode: country,
-      labelClaim: optional(z.string()),
-      annualVolume: optional(z.number().int().min(0)),
-      startYear: optional(year),
-      endYear: optional(year),
-      notes: optional(z.string()),
-      route: z.array(z.object({ step: slug, technique: z.string().nullable() })).default([]),
+      slug: Production.slug,
+      model: reference,
+      factory: reference.nullable(),
+      countryCode: Production.countryCode,
+      labelClaim: optional(Production.labelClaim),
+      annualVolume: optional(Production.annualVolume),
+      startYear: optional(Production.startYear),
+      endYear: optional(Production.endYear),
+      notes: optional(Production.notes),
+      route: z.array(z.object({ step: reference, technique: ProductionStep.technique.nullable() })).default([]),
       sources: citations,
     }),
   ),

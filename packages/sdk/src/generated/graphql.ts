@@ -20,7 +20,7 @@ export type ChangeEntityType =
   | 'SOURCE';
 
 export type CiteInput = {
-  /** Global ID of a Brand, SneakerModel, Factory or Production. */
+  /** Global ID of the fact: a Brand, SneakerModel, Factory or Production. */
   readonly fact: string | number;
   /** The passage of the source that supports the fact. */
   readonly quote?: string | null | undefined;
@@ -59,7 +59,7 @@ export type CreateFactoryInput = {
   readonly city: string;
   /** Only with status CLOSED. */
   readonly closedYear?: number | null | undefined;
-  /** ISO 3166-1 alpha-2 code. */
+  /** ISO 3166-1 alpha-2 code. Moving a factory moves the productions recorded at it (their country follows). */
   readonly country: string;
   readonly floorAreaSqFt?: number | null | undefined;
   readonly name: string;
@@ -94,7 +94,7 @@ export type CreateModelInput = {
 export type CreateProcessStepInput = {
   readonly description?: string | null | undefined;
   readonly name: string;
-  /** Canonical order in a shoe's making (1 = first); unique. */
+  /** Canonical order in a shoe's making (1 = first; unique). */
   readonly position: number;
   /** URL-safe identifier, e.g. "lasting" (unique). */
   readonly slug: string;
@@ -219,14 +219,14 @@ export type RecordProductionInput = {
   /** ISO 3166-1 alpha-2 code; required without a factory, else the factory's country. */
   readonly country?: string | null | undefined;
   readonly endYear?: number | null | undefined;
-  /** The factory's slug or global ID, when the sources name it. */
+  /** The factory's slug or global ID, when the sources name it; null when they name none (the country stays). */
   readonly factory?: string | number | null | undefined;
   /** The origin claim on the label, e.g. "Made in USA". */
   readonly labelClaim?: string | null | undefined;
   /** The model's slug or global ID. */
   readonly model: string | number;
   readonly notes?: string | null | undefined;
-  /** The process steps performed there, in order. */
+  /** The process steps performed there, in order; on update it replaces the whole route. */
   readonly route?: ReadonlyArray<RouteStepInput> | null | undefined;
   /** Defaults to "<model slug>-<factory slug or country code>". */
   readonly slug?: string | null | undefined;
@@ -252,7 +252,7 @@ export type ShoeComponent =
   | 'UPPER';
 
 export type UnciteInput = {
-  /** Global ID of a Brand, SneakerModel, Factory or Production. */
+  /** Global ID of the fact: a Brand, SneakerModel, Factory or Production. */
   readonly fact: string | number;
   /** The source's slug or global ID. */
   readonly source: string | number;
@@ -260,6 +260,7 @@ export type UnciteInput = {
 
 /** Fields left out keep their value; null clears an optional one. */
 export type UpdateBrandInput = {
+  /** ISO 3166-1 alpha-2 code of the headquarters' country. */
   readonly country?: string | null | undefined;
   readonly description?: string | null | undefined;
   /** The `version` you read. */
@@ -270,15 +271,18 @@ export type UpdateBrandInput = {
   /** The brand's global ID or slug. */
   readonly id: string | number;
   readonly name?: string | null | undefined;
+  /** URL-safe identifier, e.g. "new-balance" (unique). */
   readonly slug?: string | null | undefined;
+  /** An http(s) URL. */
   readonly website?: string | null | undefined;
 };
 
 /** Fields left out keep their value; null clears an optional one. */
 export type UpdateFactoryInput = {
   readonly city?: string | null | undefined;
+  /** Only with status CLOSED. */
   readonly closedYear?: number | null | undefined;
-  /** Moving a factory moves the productions recorded at it (their country follows). */
+  /** ISO 3166-1 alpha-2 code. Moving a factory moves the productions recorded at it (their country follows). */
   readonly country?: string | null | undefined;
   /** The `version` you read. */
   readonly expectedVersion: number;
@@ -288,10 +292,13 @@ export type UpdateFactoryInput = {
   readonly name?: string | null | undefined;
   readonly notes?: string | null | undefined;
   readonly openedYear?: number | null | undefined;
+  /** Slug or global ID of the brand that runs the site (owned plants). */
   readonly operatorBrand?: string | number | null | undefined;
+  /** The operating company as the sources name it. */
   readonly operatorName?: string | null | undefined;
   readonly ownership?: Ownership | null | undefined;
   readonly region?: string | null | undefined;
+  /** URL-safe identifier, e.g. "nb-lawrence" (unique). */
   readonly slug?: string | null | undefined;
   readonly status?: FactoryStatus | null | undefined;
   readonly streetAddress?: string | null | undefined;
@@ -312,6 +319,7 @@ export type UpdateModelInput = {
   readonly name?: string | null | undefined;
   readonly releaseYear?: number | null | undefined;
   readonly series?: string | null | undefined;
+  /** URL-safe identifier, e.g. "990v6" (unique). */
   readonly slug?: string | null | undefined;
 };
 
@@ -320,28 +328,34 @@ export type UpdateProcessStepInput = {
   readonly description?: string | null | undefined;
   /** The `version` you read. */
   readonly expectedVersion: number;
-  /** The step's global ID or slug. */
+  /** The process step's global ID or slug. */
   readonly id: string | number;
   readonly name?: string | null | undefined;
+  /** Canonical order in a shoe's making (1 = first; unique). */
   readonly position?: number | null | undefined;
+  /** URL-safe identifier, e.g. "lasting" (unique). */
   readonly slug?: string | null | undefined;
 };
 
 /** Fields left out keep their value; null clears an optional one. A route given replaces the whole route. */
 export type UpdateProductionInput = {
+  /** Pairs per year, where known. */
   readonly annualVolume?: number | null | undefined;
-  /** ISO 3166-1 alpha-2 code; must be the factory's when there is one. */
+  /** ISO 3166-1 alpha-2 code; required without a factory, else the factory's country. */
   readonly country?: string | null | undefined;
   readonly endYear?: number | null | undefined;
   /** The `version` you read. */
   readonly expectedVersion: number;
-  /** The factory's slug or global ID; null when the sources name none (the country stays). */
+  /** The factory's slug or global ID, when the sources name it; null when they name none (the country stays). */
   readonly factory?: string | number | null | undefined;
   /** The production's global ID or slug. */
   readonly id: string | number;
+  /** The origin claim on the label, e.g. "Made in USA". */
   readonly labelClaim?: string | null | undefined;
   readonly notes?: string | null | undefined;
+  /** The process steps performed there, in order; on update it replaces the whole route. */
   readonly route?: ReadonlyArray<RouteStepInput> | null | undefined;
+  /** Defaults to "<model slug>-<factory slug or country code>". */
   readonly slug?: string | null | undefined;
   readonly startYear?: number | null | undefined;
 };

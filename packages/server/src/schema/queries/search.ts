@@ -2,9 +2,9 @@ import { GraphQLError } from "graphql";
 import { builder } from "../../builder.ts";
 import { plannedQueryFields } from "../../read/root-fields.ts";
 import { searchHits, SEARCH_MAX_RESULTS, SEARCH_QUERY_MAX_LENGTH } from "../../search/fuzzy-search.ts";
-import { BrandNode } from "../brand.ts";
-import { FactoryNode } from "../factory.ts";
-import { SneakerModelNode } from "../sneaker-model.ts";
+import { BrandNode } from "../../entities/brand/type.ts";
+import { FactoryNode } from "../../entities/factory/type.ts";
+import { SneakerModelNode } from "../../entities/sneaker-model/type.ts";
 
 const SearchResult = builder.unionType("SearchResult", {
   description: "A brand, model or factory matched by `search`.",

@@ -1,0 +1,68 @@
+import { MESSAGES } from "./fields.ts";
+
+/**
+ * The database's constraints in the words of the rules they enforce: what a refusal by
+ * each means, and which column it is about. Names follow the migrations' convention,
+ * `<Table>_<column>_<rule>` for CHECKs and Prisma's `<Table>_<columns>_key` for unique
+ * keys; the few that span columns are listed. A test checks that every constraint
+ * in prisma/migrations is understood here.
+ */
+export interface ConstraintRule {
+  readonly table: string;
+  /** The column the refusal is about; undefined when it is about the row as a whole. */
+  readonly column: string | undefined;
+  readonly message: string;
+}
+
+/** CHECK rules by their suffix. */
+const CHECKS: Record<string, string> = {
+  format: MESSAGES.slug,
+  nonblank: MESSAGES.blank,
+  range: MESSAGES.year,
+  nonnegative: MESSAGES.negative,
+  positive: MESSAGES.positive,
+  http: MESSAGES.httpUrl,
+};
+
+/** Constraints the convention does not describe. */
+const SPECIAL: Record<string, ConstraintRule> = {
+  Factory_years_ordered: { table: "Factory", column: "closedYear", message: "must not be before the opening year" },
+  Factory_closed_has_status: { table: "Factory", column: "status", message: "must be CLOSED when the factory has a closing year" },
+  Production_years_ordered: { table: "Production", column: "endYear", message: "must not be before the start year" },
+  BrandClaim_sharePercent_range: { table: "BrandClaim", column: "sharePercent", message: MESSAGES.percent },
+  Country_code_format: { table: "Country", column: "code", message: MESSAGES.countryCode },
+  // Written by solegraph itself, never from a client's values.
+  ApiToken_name_format: { table: "ApiToken", column: "name", message: "must be letters, digits, dots, dashes or underscores, starting with a letter or digit, at most 80 characters" },
+  ApiToken_lookupId_format: { table: "ApiToken", column: "lookupId", message: "is malformed" },
+  ApiToken_tokenHash_format: { table: "ApiToken", column: "tokenHash", message: "is malformed" },
+  ApiToken_scopes_nonempty: { table: "ApiToken", column: "scopes", message: "must name at least one scope" },
+  Change_has_snapshot: { table: "Change", column: undefined, message: "must record the entity before or after the write" },
+  // Production's (factoryId, countryCode) foreign key points here.
+  Factory_id_countryCode_key: { table: "Factory", column: undefined, message: "already exists" },
+};
+
+/** Citation tables' primary keys are (fact, source): citing a source twice. */
+const CITATION_TABLES = new Set(["BrandSource", "SneakerModelSource", "FactorySource", "ProductionSource"]);
+
+/** Unique keys whose column is not the last part of the name. */
+const UNIQUE_COLUMNS: Record<string, string> = {
+  Production_modelId_factoryId_key: "factoryId",
+  ProductionStep_productionId_position_key: "position",
+  ProductionStep_productionId_stepId_key: "stepId",
+  ModelMaterial_modelId_materialId_component_key: "component",
+};
+
+export function constraintRule(name: string): ConstraintRule | undefined {
+  const special = SPECIAL[name];
+  if (special) return special;
+  const check = /^([A-Za-z]+)_([A-Za-z]+)_([a-z]+)$/.exec(name);
+  if (check && CHECKS[check[3]!]) return { table: check[1]!, column: check[2]!, message: CHECKS[check[3]!]! };
+  const pkey = /^([A-Za-z]+)_pkey$/.exec(name);
+  if (pkey && CITATION_TABLES.has(pkey[1]!)) return { table: pkey[1]!, column: "sourceId", message: "is already cited for this fact" };
+  const unique = /^([A-Za-z]+)_([A-Za-z]+(?:_[A-Za-z]+)*)_key$/.exec(name);
+  if (unique) {
+    const column = UNIQUE_COLUMNS[name] ?? unique[2]!.split("_").at(-1)!;
+    return { table: unique[1]!, column, message: "is already taken" };
+  }
+  return undefined;
+}

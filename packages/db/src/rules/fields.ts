@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * The rules every stored value follows, written once: the seed files, the API's input
+ * validation and the reading of the database's own refusals (constraints.ts) all use
+ * these. The database's CHECK constraints (prisma/migrations) enforce the same rules
+ * as the last word; these give every problem at once, with its field, before a write.
+ */
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const SLUG_MAX = 80;
+/** Production slugs combine a model's and a factory's, hence the longer cap. */
+export const PRODUCTION_SLUG_MAX = 160;
+export const NAME_MAX = 200;
+export const TEXT_MAX = 5000;
+export const QUOTE_MAX = 2000;
+export const URL_MAX = 2000;
+export const YEAR_MIN = 1800;
+export const YEAR_MAX = 2100;
+/** No model goes through more steps than the vocabulary has; this bounds the work. */
+export const ROUTE_MAX = 50;
+
+/** What each kind of rule says when a value breaks it (also for the database's refusals). */
+export const MESSAGES = {
+  slug: "must be lowercase letters and digits in words joined by single hyphens, e.g. \"fresh-foam-x\"",
+  blank: "must not be blank",
+  year: `must be between ${YEAR_MIN} and ${YEAR_MAX}`,
+  negative: "must not be negative",
+  positive: "must be at least 1",
+  httpUrl: "must be an absolute http:// or https:// URL without spaces",
+  countryCode: "must be an ISO 3166-1 alpha-2 country code, e.g. \"US\"",
+  unknownCountry: "is not a known ISO 3166-1 alpha-2 country code",
+  percent: "must be between 0 and 100",
+  tooLong: (max: number) => `must be at most ${max} characters`,
+} as const;
+
+export const slug = (max = SLUG_MAX) => z.string().max(max, MESSAGES.tooLong(max)).regex(SLUG_PATTERN, MESSAGES.slug);
+
+/** A required human-readable name: trimmed, not blank. */
+export const name = z.string().trim().min(1, MESSAGES.blank).max(NAME_MAX, MESSAGES.tooLong(NAME_MAX));
+
+/** Short free text (city, region, series, label claim, ...). */
+export const shortText = z.string().trim().max(NAME_MAX, MESSAGES.tooLong(NAME_MAX));
+
+/** Notes, descriptions and statements. */
+export const longText = z.string().max(TEXT_MAX, MESSAGES.tooLong(TEXT_MAX));
+
+/** A passage of a source, as it reads there. */
+export const quote = z.string().trim().min(1, MESSAGES.blank).max(QUOTE_MAX, MESSAGES.tooLong(QUOTE_MAX));
+
+export const year = z.number().int().min(YEAR_MIN, MESSAGES.year).max(YEAR_MAX, MESSAGES.year);
+
+/** Counts (pairs, people): whole and not negative. */
+export const count = z.number().int().min(0, MESSAGES.negative);
+
+export const positiveInt = z.number().int().min(1, MESSAGES.positive);
+
+export const percent = z.number().min(0, MESSAGES.percent).max(100, MESSAGES.percent);
+
+/** An absolute http(s) URL without spaces (the `*_url_http` CHECKs). */
+export const httpUrl = z
+  .url({ protocol: /^https?$/, error: MESSAGES.httpUrl })
+  .max(URL_MAX, MESSAGES.tooLong(URL_MAX))
+  .regex(/^\S+$/, MESSAGES.httpUrl);
+
+/**
+ * An ISO 3166-1 alpha-2 code, upper-cased. Whether the country exists is the Country
+ * table's call: its foreign keys refuse unknown codes (constraints.ts).
+ */
+export const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, MESSAGES.countryCode)
+  .transform((code) => code.toUpperCase());
+
+/** A date written YYYY-MM-DD. */
+export const isoDate = z.iso.date();

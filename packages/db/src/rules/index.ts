@@ -1,0 +1,3 @@
+export * from "./fields.ts";
+export { COLUMNS, type ColumnRules } from "./columns.ts";
+export { constraintRule, type ConstraintRule } from "./constraints.ts";

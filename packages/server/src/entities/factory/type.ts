@@ -1,0 +1,146 @@
+import type { FactoryModel as Factory } from "@solegraph/db";
+import { belongsTo, by, hasManyConnection } from "../../read/plans.ts";
+import { connectionOf, plannedObject, type PlannedRef } from "../../read/planned-types.ts";
+import { sql, type Sql } from "../../read/sql.ts";
+import { BrandNode } from "../brand/type.ts";
+import { CountryRef } from "../country/type.ts";
+import { FactoryStatusEnum, OrderDirection, OwnershipEnum } from "../../schema/enums.ts";
+import { ProcessStepNode } from "../process-step/type.ts";
+import { ProductionNode } from "../production/type.ts";
+import { Citation, citationsOf } from "../source/type.ts";
+import type { OrderTerm } from "../../read/plan.ts";
+import { plannedQueryFields } from "../../read/root-fields.ts";
+import { textValue } from "../../read/values.ts";
+import { builder } from "../../builder.ts";
+import { allOf, equalsInsensitive, rowBySlug } from "../../read/filters.ts";
+export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
+  description: "A production site.",
+  table: "Factory",
+  node: true,
+  fields: (t) => ({
+    slug: t.string("slug"),
+    name: t.string("name"),
+    operatorBrand: t.field(BrandNode, belongsTo("Brand", "operatorBrandId"), { nullable: true, description: "The brand that runs the site, for owned plants." }),
+    operatorName: t.string("operatorName", { nullable: true, description: "The operating company as the sources name it." }),
+    ownership: t.enum(OwnershipEnum, "ownership"),
+    status: t.enum(FactoryStatusEnum, "status"),
+    streetAddress: t.string("streetAddress", { nullable: true }),
+    city: t.string("city"),
+    region: t.string("region", { nullable: true }),
+    country: t.field(CountryRef, belongsTo("Country", "countryCode", "code")),
+    openedYear: t.int("openedYear", { nullable: true, description: "Year production began (planned year for PLANNED sites)." }),
+    closedYear: t.int("closedYear", { nullable: true }),
+    workforce: t.int("workforce", { nullable: true }),
+    floorAreaSqFt: t.int("floorAreaSqFt", { nullable: true }),
+    weeklyCapacityPairs: t.int("weeklyCapacityPairs", { nullable: true }),
+    notes: t.string("notes", { nullable: true }),
+    version: t.int("version"),
+    createdAt: t.dateTime("createdAt"),
+    updatedAt: t.dateTime("updatedAt"),
+    productions: t.connection(connectionOf(ProductionNode, "Production"), hasManyConnection("Production", "factoryId", []), {
+      description: "Models made here.",
+    }),
+    processSteps: t.field(
+      [ProcessStepNode],
+      {
+        kind: "list",
+        rows: ({ row }) => ({
+          from: sql`(SELECT DISTINCT s.* FROM "ProcessStep" s JOIN "ProductionStep" r ON r."stepId" = s.id
+                      JOIN "Production" p ON p.id = r."productionId" WHERE p."factoryId" = ${row}.id)`,
+          orderBy: [by("position"), by("id")],
+        }),
+      },
+      { description: "The process steps performed here, from the routes of its productions, in canonical order." },
+    ),
+    sources: t.field([Citation], citationsOf("FactorySource", "factoryId")),
+  }),
+});
+
+// Root fields.
+const FactoryFilter = builder.inputType("FactoryFilter", {
+  description: "Every field given must match.",
+  fields: (t) => ({
+    brand: t.string({ description: "Brand slug: factories the brand operates or that make its models." }),
+    country: t.field({ type: "CountryCode", description: "ISO 3166-1 alpha-2 country code." }),
+    region: t.string({ description: "Region or state, e.g. \"Maine\" (case-insensitive)." }),
+    status: t.field({ type: FactoryStatusEnum }),
+    ownership: t.field({ type: OwnershipEnum }),
+    performsStep: t.string({ description: "Process step slug, e.g. \"stitching\": some production's route here has it." }),
+  }),
+});
+
+const FactoryOrderField = builder.enumType("FactoryOrderField", {
+  values: {
+    NAME: { value: "name" },
+    SLUG: { value: "slug" },
+    OPENED_YEAR: { value: "openedYear" },
+    WORKFORCE: { value: "workforce" },
+    COUNTRY: { value: "countryCode" },
+  } as const,
+});
+
+const FactoryOrder = builder.inputType("FactoryOrder", {
+  fields: (t) => ({
+    field: t.field({ type: FactoryOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, defaultValue: "asc" }),
+  }),
+});
+
+type FactoryFilterInput = (typeof FactoryFilter)["$inferInput"];
+type FactoryOrderInput = (typeof FactoryOrder)["$inferInput"];
+
+plannedQueryFields((t) => ({
+  factory: t.field(FactoryNode, rowBySlug("Factory"), {
+    nullable: true,
+    description: "A factory by slug, or null.",
+    args: { slug: t.t.arg.string({ required: true }) },
+  }),
+  factories: t.connection(
+    connectionOf(FactoryNode, "Factory"),
+    {
+      kind: "connection",
+      table: "Factory",
+      rows: ({ args }, alias) => ({
+        from: sql`"Factory"`,
+        where: factoryWhere(args["filter"] as FactoryFilterInput | null | undefined, alias),
+        orderBy: factoryOrder(args["orderBy"] as FactoryOrderInput | null | undefined),
+      }),
+    },
+    {
+      description: "Factories, filtered and ordered (by name unless `orderBy` says otherwise).",
+      args: {
+        filter: t.t.arg({ type: FactoryFilter, required: false }),
+        orderBy: t.t.arg({ type: FactoryOrder, required: false }),
+      },
+    },
+  ),
+}));
+
+// Unknown years and workforces sort last, whichever the direction.
+const NULLS_LAST = new Set(["openedYear", "workforce"]);
+
+function factoryOrder(order: FactoryOrderInput | null | undefined): OrderTerm[] {
+  const field = order?.field ?? "name";
+  const nullable = NULLS_LAST.has(field);
+  return [by(field, order?.direction ?? "asc", nullable ? { nullable, nulls: "last" } : {})];
+}
+
+function factoryWhere(filter: FactoryFilterInput | null | undefined, f: Sql): Sql | undefined {
+  if (!filter) return undefined;
+  const brand = filter.brand != null ? textValue(filter.brand) : undefined;
+  return allOf([
+    brand
+      ? sql`(${f}."operatorBrandId" = (SELECT b.id FROM "Brand" b WHERE b.slug = ${brand})
+             OR EXISTS (SELECT 1 FROM "Production" p JOIN "SneakerModel" m ON m.id = p."modelId" JOIN "Brand" b ON b.id = m."brandId"
+                         WHERE p."factoryId" = ${f}.id AND b.slug = ${brand}))`
+      : undefined,
+    filter.country != null ? sql`${f}."countryCode" = upper(${textValue(filter.country)})` : undefined,
+    filter.region != null ? equalsInsensitive(sql`${f}.region`, filter.region) : undefined,
+    filter.status != null ? sql`${f}.status = ${textValue(filter.status)}::"FactoryStatus"` : undefined,
+    filter.ownership != null ? sql`${f}.ownership = ${textValue(filter.ownership)}::"Ownership"` : undefined,
+    filter.performsStep != null
+      ? sql`EXISTS (SELECT 1 FROM "Production" p JOIN "ProductionStep" r ON r."productionId" = p.id JOIN "ProcessStep" s ON s.id = r."stepId"
+                    WHERE p."factoryId" = ${f}.id AND s.slug = ${textValue(filter.performsStep)})`
+      : undefined,
+  ]);
+}
