@@ -1,6 +1,6 @@
 // Prisma CLI configuration: the JS engine with a driver adapter, so that `migrate`,
 // `db` and `generate` run on the WebAssembly schema engine and never download a
-// native binary (see ../shared/TOOLCHAIN.md).
+// native binary (docs/DESIGN.md, "Data layer").
 import { defineConfig } from "prisma/config";
 
 // The user's own DATABASE_URL picks the migration target below; without one the CLI

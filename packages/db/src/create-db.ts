@@ -23,6 +23,8 @@ export interface Db {
   readonly migration: MigrationReport | undefined;
   /** True when the database has every migration this version knows. */
   isUpToDate(): Promise<boolean>;
+  /** Embedded databases only: writes their files to a tarball a test database can start from. */
+  readonly dump?: ((file: string) => Promise<void>) | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
       target,
       description: describeTarget(target),
       migration,
+      dump: connection.dump,
       async isUpToDate() {
         return (await pendingMigrations(connection.sql)).length === 0;
       },

@@ -19,11 +19,15 @@ export interface SqlConnection {
 export interface OpenedConnection {
   readonly pool: pg.Pool;
   readonly sql: SqlConnection;
+  /** The embedded database's files as a tarball (embedded targets only): test templates. */
+  readonly dump?: (file: string) => Promise<void>;
 }
 
 export interface PoolOptions {
   /** Connections to a PostgreSQL server (the embedded database always has one). */
   readonly poolSize?: number | undefined;
+  /** An in-memory embedded database starts from this tarball of database files (tests). */
+  readonly loadFrom?: string | undefined;
 }
 
 const DEFAULT_POOL_SIZE = 10;
@@ -41,7 +45,9 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
   }
   const lock = target.kind === "pglite" ? lockDataDir(target.dataDir) : undefined;
   try {
-    const embedded = await startEmbedded(target.kind === "pglite" ? target.dataDir : undefined);
+    const embedded = await startEmbedded(target.kind === "pglite" ? target.dataDir : undefined, {
+      loadFrom: target.kind === "memory" ? options.loadFrom : undefined,
+    });
     // One connection, kept open: the session (and its prepared statements) lives as
     // long as the pool.
     const pool = new pg.Pool({ ...embedded.connection, max: 1, idleTimeoutMillis: 0 });
@@ -56,7 +62,7 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
       await release();
       throw error;
     }
-    return { pool, sql: poolConnection(pool, release) };
+    return { pool, sql: poolConnection(pool, release), dump: (file) => embedded.dump(file) };
   } catch (error) {
     lock?.release();
     throw error;

@@ -92,15 +92,15 @@ async function primary(port: number, host: string): Promise<void> {
 
 async function worker(port: number, host: string): Promise<void> {
   const running = await serve({ db: await createDb(), port, host });
-  process.send?.({ url: running.url });
-  process.once("SIGINT", () => {}); // the primary decides; it sends SIGTERM
+  process.on("SIGINT", () => {}); // the primary decides; it sends SIGTERM
   process.once("SIGTERM", () => running.close().then(() => process.exit(0), () => process.exit(1)));
+  process.send?.({ url: running.url });
 }
 
 async function serveHere(db: Db, port: number, host: string): Promise<void> {
   const running = await serve({ db, port, host });
-  console.log(`solegraph on ${db.description}`);
-  console.log(`GraphiQL and the GraphQL endpoint: ${running.url}`);
+  // Handlers first, then the announcement: a signal sent as soon as the URL is printed
+  // must find them in place.
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing in-flight requests, then closing the database...`);
     running.close().then(
@@ -113,6 +113,8 @@ async function serveHere(db: Db, port: number, host: string): Promise<void> {
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+  console.log(`solegraph on ${db.description}`);
+  console.log(`GraphiQL and the GraphQL endpoint: ${running.url}`);
 }
 
 function workerCount(onPostgres: boolean): number {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "../src/global-id.ts";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { expectNothingWritten, mutate, mutation } from "./support/curation.ts";
 
 /** A mutation call and the result it must get. */
@@ -11,9 +11,11 @@ interface MutationCase {
 }
 
 /** A request refused before any resolver runs, with its HTTP status. */
+type Send = (input: string, init?: RequestInit) => Promise<Response>;
+
 interface HttpCase {
   readonly title: string;
-  readonly request: (url: string, authorization: string) => Promise<Response>;
+  readonly request: (send: Send, url: string, authorization: string) => Promise<Response>;
   readonly status: number | readonly number[];
   readonly message?: RegExp;
 }
@@ -102,41 +104,41 @@ const MUTATION_CASES: readonly MutationCase[] = [
   { title: "a delete blocked by dependents", call: ["deleteFactory", "DeleteInput", { id: "matrix-factory", expectedVersion: 2 }], expected: { __typename: "ConflictError", reason: "HAS_DEPENDENTS", path: ["input", "id"] } },
 ];
 
-const post = (url: string, authorization: string, body: string, contentType = "application/json") =>
-  fetch(url, { method: "POST", headers: { "content-type": contentType, accept: "application/graphql-response+json", authorization }, body });
+const post = (send: Send, url: string, authorization: string, body: string, contentType = "application/json") =>
+  send(url, { method: "POST", headers: { "content-type": contentType, accept: "application/graphql-response+json", authorization }, body });
 const createBrand = (input: unknown) => JSON.stringify({ query: mutation("createBrand", "CreateBrandInput", "brand { id }"), variables: { input } });
 
 const HTTP_CASES: readonly HttpCase[] = [
-  { title: "a 1 MB string", request: (url, auth) => post(url, auth, createBrand({ slug: "big", name: "x".repeat(1024 * 1024) })), status: 413, message: /too large/ },
-  { title: "a malformed JSON body", request: (url, auth) => post(url, auth, `{"query": "mutation {`), status: 400, message: /JSON/i },
-  { title: "a wrong content type", request: (url, auth) => post(url, auth, createBrand({ slug: "t", name: "T" }), "text/plain"), status: [400, 415] },
+  { title: "a 1 MB string", request: (send, url, auth) => post(send, url, auth, createBrand({ slug: "big", name: "x".repeat(1024 * 1024) })), status: 413, message: /too large/ },
+  { title: "a malformed JSON body", request: (send, url, auth) => post(send, url, auth, `{"query": "mutation {`), status: 400, message: /JSON/i },
+  { title: "a wrong content type", request: (send, url, auth) => post(send, url, auth, createBrand({ slug: "t", name: "T" }), "text/plain"), status: [400, 415] },
   {
     title: "a mutation over GET",
-    request: (url, auth) => fetch(`${url}?query=${encodeURIComponent(`mutation { createBrand(input: { slug: "g", name: "G" }) { __typename } }`)}`, { headers: { authorization: auth } }),
+    request: (send, url, auth) => send(`${url}?query=${encodeURIComponent(`mutation { createBrand(input: { slug: "g", name: "G" }) { __typename } }`)}`, { headers: { authorization: auth } }),
     status: 405,
   },
-  { title: "a syntax error", request: (url, auth) => post(url, auth, JSON.stringify({ query: "mutation { createBrand(input: { slug: } }" })), status: 400, message: /Syntax Error/ },
+  { title: "a syntax error", request: (send, url, auth) => post(send, url, auth, JSON.stringify({ query: "mutation { createBrand(input: { slug: } }" })), status: 400, message: /Syntax Error/ },
   {
     title: "a string where an Int goes",
-    request: (url, auth) => post(url, auth, createBrand({ slug: "t", name: "T", foundedYear: "1900" })),
+    request: (send, url, auth) => post(send, url, auth, createBrand({ slug: "t", name: "T", foundedYear: "1900" })),
     status: 400,
     message: /Int cannot represent/,
   },
-  { title: "a missing required field", request: (url, auth) => post(url, auth, createBrand({ slug: "t" })), status: 400, message: /Field "name" of required type "String!" was not provided/ },
-  { title: "a field the input does not have", request: (url, auth) => post(url, auth, createBrand({ slug: "t", name: "T", colour: "red" })), status: 400, message: /Field "colour" is not defined/ },
+  { title: "a missing required field", request: (send, url, auth) => post(send, url, auth, createBrand({ slug: "t" })), status: 400, message: /Field "name" of required type "String!" was not provided/ },
+  { title: "a field the input does not have", request: (send, url, auth) => post(send, url, auth, createBrand({ slug: "t", name: "T", colour: "red" })), status: 400, message: /Field "colour" is not defined/ },
   {
     title: "an unknown enum value",
-    request: (url, auth) => post(url, auth, JSON.stringify({ query: mutation("createFactory", "CreateFactoryInput", "factory { id }"), variables: { input: { ...factoryInput, status: "OPEN" } } })),
+    request: (send, url, auth) => post(send, url, auth, JSON.stringify({ query: mutation("createFactory", "CreateFactoryInput", "factory { id }"), variables: { input: { ...factoryInput, status: "OPEN" } } })),
     status: 400,
     message: /Value "OPEN" does not exist in "FactoryStatus" enum/,
   },
 ];
 
 describe("bad input gets the right error and writes nothing", () => {
-  let server: TestServer;
+  let server: TestApp;
   let curator: { authorization: string };
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await createTestApp();
     curator = await server.createToken("curator");
     const write = (name: string, inputType: string, input: Record<string, unknown>) => mutate(server, name, inputType, "__typename", input, curator);
     // A factory at version 2 with a production, and a source cited by factory 1.
@@ -165,7 +167,7 @@ describe("bad input gets the right error and writes nothing", () => {
   });
 
   it.each(HTTP_CASES)("$title", async ({ request, status, message }) => {
-    const response = await expectNothingWritten(server, () => request(server.url, curator.authorization));
+    const response = await expectNothingWritten(server, () => request((input, init) => server.fetch(input, init), server.url, curator.authorization));
     expect([status].flat()).toContain(response.status);
     if (message) expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(message);
   });

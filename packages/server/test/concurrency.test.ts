@@ -1,15 +1,15 @@
 import { tableCounts } from "@solegraph/db";
 import { testDatabaseKind } from "@solegraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { mutate, type Outcome } from "./support/curation.ts";
 
 describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
-  let server: TestServer;
+  let server: TestApp;
   let curator: { authorization: string };
   const statements: string[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ seed: true, onQuery: (sql) => statements.push(sql) });
+    server = await createTestApp({ seed: true, onQuery: (sql) => statements.push(sql) });
     curator = await server.createToken("curator");
   });
   afterAll(() => server?.close());

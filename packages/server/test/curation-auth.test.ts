@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { revokeApiToken, TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSchema } from "../src/index.ts";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { expectNothingWritten, expectUnauthenticated, mutation } from "./support/curation.ts";
 
 interface Call {
@@ -44,12 +44,12 @@ const CALLS: readonly Call[] = [
 const documentOf = (call: Call) => mutation(call.name, call.inputType, "__typename").replace(/ \.\.\. on \w+Payload \{ __typename \}/, "");
 
 describe("who may write", () => {
-  let server: TestServer;
+  let server: TestApp;
   let ids: { newBalance: string };
   let curator: { authorization: string };
   let adminOnly: { authorization: string };
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await createTestApp();
     curator = await server.createToken("curator");
     adminOnly = await server.createToken("auditor", [TokenScope.ADMIN]);
     const { data } = await server.graphql<{ brand: { id: string } }>(`{ brand(slug: "new-balance") { id } }`);
@@ -67,7 +67,7 @@ describe("who may write", () => {
     await expectNothingWritten(server, async () => {
       for (const call of CALLS) expectUnauthenticated(await run(call), /Authentication required: send `Authorization: Bearer <token>`/);
     });
-    const response = await fetch(server.url, {
+    const response = await server.fetch(server.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: documentOf(CALLS[0]!), variables: { input: CALLS[0]!.input(ids) } }),

@@ -1,16 +1,16 @@
 import { TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { mutate, type Outcome } from "./support/curation.ts";
 
 // A curator's day, over HTTP: every write goes through the API, every read through the
 // public graph, and the audit trail records each one.
 describe("curating the graph", () => {
-  let server: TestServer;
+  let server: TestApp;
   let curator: { authorization: string };
   let auditor: { authorization: string };
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await createTestApp();
     curator = await server.createToken("alice");
     auditor = await server.createToken("auditor", [TokenScope.ADMIN]);
   });

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PAGE_SIZE } from "../src/index.ts";
 import { createTestDb } from "@solegraph/db/testing";
 import { createApp } from "../src/app.ts";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
 
 describe("bad requests get clear errors", () => {
-  let server: TestServer;
+  let server: TestApp;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await createTestApp();
   });
   afterAll(() => server?.close());
 
@@ -79,7 +79,7 @@ describe("bad requests get clear errors", () => {
 
   it("answers malformed bodies, wrong content types and oversize bodies at the HTTP level", async () => {
     const post = (body: string, contentType = "application/json") =>
-      fetch(server.url, { method: "POST", headers: { "content-type": contentType }, body });
+      server.fetch(server.url, { method: "POST", headers: { "content-type": contentType }, body });
     const malformed = await post("{ not json");
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).errors[0].message).toMatch(/JSON/i);
@@ -90,7 +90,7 @@ describe("bad requests get clear errors", () => {
     expect((await huge.json()).errors[0].message).toMatch(/too large/);
     // Without Content-Length (chunked): accepted up to the limit, refused beyond it.
     const chunked = (text: string) =>
-      fetch(server.url, {
+      server.fetch(server.url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(text)), controller.close()) }),
@@ -104,7 +104,7 @@ describe("bad requests get clear errors", () => {
 
   it("serves health and readiness", async () => {
     const origin = new URL(server.url).origin;
-    expect((await fetch(`${origin}/health`)).status).toBe(200);
-    expect((await fetch(`${origin}/ready`)).status).toBe(200);
+    expect((await server.fetch(`${origin}/health`)).status).toBe(200);
+    expect((await server.fetch(`${origin}/ready`)).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { generateDataset } from "@solegraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { GOLDEN_QUERIES } from "./golden/queries.ts";
 
 /**
@@ -11,9 +11,9 @@ import { GOLDEN_QUERIES } from "./golden/queries.ts";
  * and review the diff of the JSON files.
  */
 describe("golden read queries", () => {
-  let server: TestServer;
+  let server: TestApp;
   beforeAll(async () => {
-    server = await startTestServer({ seed: true });
+    server = await createTestApp({ seed: true });
     await generateDataset(server.db.prisma, 3);
   });
   afterAll(() => server?.close());

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
 
 describe("provenance answers over HTTP", () => {
-  let server: TestServer;
+  let server: TestApp;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await createTestApp();
   });
   afterAll(() => server?.close());
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteExtensions } from "./extensions.ts";
@@ -6,27 +7,43 @@ import { serveWire } from "./wire-bridge.ts";
 /**
  * The embedded database's thread: PGlite (PostgreSQL compiled to WebAssembly) runs
  * here, off the server's event loop, and is served on a Unix socket (wire-bridge.ts).
- * The main thread talks to it with `pg`. Messages: "close" from the main thread;
- * "ready", "closed" or { error } back.
+ * The main thread talks to it with `pg`. Messages from the main thread: "close", or
+ * { dump: file } (write the database's files to a tarball); back: "ready", "closed",
+ * "dumped" or { error }.
  */
 export interface EmbeddedWorkerData {
   /** The data folder, or undefined for an in-memory database. */
   readonly dataDir: string | undefined;
+  /** A tarball of a database's files to start from (in memory only; tests). */
+  readonly loadFrom: string | undefined;
   readonly socketPath: string;
 }
 
-const { dataDir, socketPath } = workerData as EmbeddedWorkerData;
+const { dataDir, loadFrom, socketPath } = workerData as EmbeddedWorkerData;
 const port = parentPort!;
 
 try {
-  const pglite = await PGlite.create({ ...(dataDir !== undefined && { dataDir }), extensions: pgliteExtensions });
+  const pglite = await PGlite.create({
+    ...(dataDir !== undefined && { dataDir }),
+    ...(loadFrom !== undefined && { loadDataDir: new Blob([fs.readFileSync(loadFrom)]) }),
+    extensions: pgliteExtensions,
+  });
   const bridge = await serveWire(pglite, socketPath);
-  port.on("message", (message) => {
-    if (message !== "close") return;
+  port.on("message", (message: "close" | { dump: string }) => {
     void (async () => {
-      await bridge.close();
-      await pglite.close();
-      port.postMessage("closed");
+      if (message === "close") {
+        await bridge.close();
+        await pglite.close();
+        port.postMessage("closed");
+      } else {
+        // Between statements: the bridge runs one message at a time, and so does PGlite.
+        // A checkpoint first, so that the files hold every committed value as it is
+        // (else starting from them replays the log, and sequences jump ahead by 32).
+        await pglite.exec("CHECKPOINT");
+        const tarball = await pglite.dumpDataDir("none");
+        fs.writeFileSync(message.dump, Buffer.from(await tarball.arrayBuffer()));
+        port.postMessage("dumped");
+      }
     })();
   });
   port.postMessage("ready");

@@ -8,6 +8,8 @@ import type { EmbeddedWorkerData } from "./embedded-worker.ts";
 export interface EmbeddedDatabase {
   /** `pg` connection settings: the socket folder as host. */
   readonly connection: { readonly host: string; readonly port: number; readonly user: string; readonly database: string };
+  /** Writes the database's files to a tarball that `startEmbedded(…, { loadFrom })` starts from. */
+  dump(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,9 +21,9 @@ const PORT = 5432;
  * the system's temporary folder: short enough for a Unix socket path, and reachable by
  * this user only. `dataDir` undefined means in memory.
  */
-export async function startEmbedded(dataDir: string | undefined): Promise<EmbeddedDatabase> {
+export async function startEmbedded(dataDir: string | undefined, options: { loadFrom?: string | undefined } = {}): Promise<EmbeddedDatabase> {
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "solegraph-pg-"));
-  const workerData: EmbeddedWorkerData = { dataDir, socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`) };
+  const workerData: EmbeddedWorkerData = { dataDir, loadFrom: options.loadFrom, socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`) };
   // Worker threads do not inherit tsx's loader: register it, then load the TypeScript.
   const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
     .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./embedded-worker.ts", import.meta.url).href)}); })`;
@@ -50,6 +52,11 @@ export async function startEmbedded(dataDir: string | undefined): Promise<Embedd
   let closing: Promise<void> | undefined;
   return {
     connection: { host: socketDir, port: PORT, user: "postgres", database: "postgres" },
+    async dump(file) {
+      const dumped = new Promise<void>((resolve) => worker.once("message", () => resolve()));
+      worker.postMessage({ dump: file });
+      await dumped;
+    },
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDb, type Db, type DbOptions } from "../create-db.ts";
 import { seed } from "../seed/seed.ts";
+import { templateFile } from "./template.ts";
 
 /**
  * Test databases. By default each is an in-memory PGlite. When
@@ -26,8 +27,8 @@ export interface TestDbOptions extends Pick<DbOptions, "onQuery"> {
 export async function createTestDb(options: TestDbOptions = {}): Promise<TestDb> {
   const migrate = options.migrate ?? true;
   if (!TEST_POSTGRES_URL) {
-    const db = await createDb({ dataDir: ":memory:", migrate, onQuery: options.onQuery });
-    if (options.seed) await seed(db.prisma);
+    const loadFrom = migrate ? await templateFile(options.seed ?? false) : undefined;
+    const db = await createDb({ dataDir: ":memory:", loadFrom, onQuery: options.onQuery });
     return { ...db, url: undefined };
   }
   const { url, drop } = await createPostgresDatabase(TEST_POSTGRES_URL);

@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLError, isObjectType, type FieldNode, type GraphQLObjectType } from "graphql";
 import { collectSubfields } from "graphql/execution/collectFields.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../plugins/page-size.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size.ts";
 import type { SelectionCompiler } from "./compile.ts";
 import { cursorOf, decodeCursor } from "./cursor.ts";
 import { after, orderBy, reversed } from "./order.ts";

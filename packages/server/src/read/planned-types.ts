@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import type { FieldPlan, TableExtension } from "./plan.ts";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../plugins/page-size.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size.ts";
 import { columnValue, dateTimeValue, dateValue, globalIdValue } from "./plans.ts";
 
 /**

@@ -28,6 +28,10 @@ export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onState
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
 export interface TestApp extends TestGraph {
   readonly app: SolegraphApp;
+  /** The GraphQL endpoint's URL as the app sees it. */
+  readonly url: string;
+  /** Sends a request to the app, as `fetch` would to a server. */
+  fetch(input: string | URL, init?: RequestInit): Promise<Response>;
 }
 
 /** A real server on a free port of 127.0.0.1: for tests of HTTP itself. */
@@ -40,7 +44,14 @@ export interface TestServer extends TestGraph, RunningServer {}
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDb({ seed: true, ...options });
   const app = createApp({ db, logging: false, onStatement: options.onStatement });
-  return { app, ...graphqlClient(db, "http://localhost/graphql", async (request) => app.fetch(request)), close: () => db.close() };
+  const url = "http://localhost/graphql";
+  return {
+    app,
+    url,
+    fetch: async (input, init) => app.fetch(new Request(input, init)),
+    ...graphqlClient(db, url, async (request) => app.fetch(request)),
+    close: () => db.close(),
+  };
 }
 
 export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {

@@ -1,6 +1,6 @@
 import { tableCounts } from "@solegraph/db";
 import { expect } from "vitest";
-import type { GraphQLResponse, TestServer } from "../../src/testing/index.ts";
+import type { GraphQLResponse, TestGraph } from "../../src/testing/index.ts";
 
 /** Selects every outcome of a mutation result union: the payload's fields, or the error. */
 export const OUTCOME = `
@@ -22,7 +22,7 @@ export type Outcome = Record<string, unknown> & { __typename: string };
 
 /** Runs a mutation and returns its result union value (failing on top-level errors). */
 export async function mutate(
-  server: TestServer,
+  server: TestGraph,
   name: string,
   inputType: string,
   payload: string,
@@ -35,7 +35,7 @@ export async function mutate(
 }
 
 /** Runs `work` and checks it changed the row count of no table at all. */
-export async function expectNothingWritten<T>(server: TestServer, work: () => Promise<T>): Promise<T> {
+export async function expectNothingWritten<T>(server: TestGraph, work: () => Promise<T>): Promise<T> {
   const before = await tableCounts(server.db.sql);
   const result = await work();
   expect(await tableCounts(server.db.sql)).toEqual(before);

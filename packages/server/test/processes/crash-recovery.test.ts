@@ -4,8 +4,8 @@ import path from "node:path";
 import { controlSocketPath } from "@solegraph/db";
 import { testDatabaseKind } from "@solegraph/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { mutation } from "./support/curation.ts";
-import { graphqlAt, startMain, tokenCli } from "./support/processes.ts";
+import { mutation } from "../support/curation.ts";
+import { graphqlAt, startMain, tokenCli } from "../support/processes.ts";
 
 const STEPS = ["design", "cutting", "stitching", "lasting", "finishing"];
 

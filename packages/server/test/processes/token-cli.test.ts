@@ -4,9 +4,9 @@ import path from "node:path";
 import { controlSocketPath } from "@solegraph/db";
 import { createTestDb, testDatabaseKind } from "@solegraph/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { serve } from "../src/index.ts";
-import { mutation } from "./support/curation.ts";
-import { graphqlAt, npmRun, startMain, tokenCli } from "./support/processes.ts";
+import { serve } from "../../src/index.ts";
+import { mutation } from "../support/curation.ts";
+import { graphqlAt, npmRun, startMain, tokenCli } from "../support/processes.ts";
 
 const createBrand = (slug: string) => [mutation("createBrand", "CreateBrandInput", "brand { slug }"), { input: { slug, name: slug } }] as const;
 

@@ -27,7 +27,7 @@ describe.runIf(browserAvailable())("the SDK in a browser", () => {
 
   it("queries, paginates and reports errors with the browser's fetch", async () => {
     const bundle = await build({
-      entryPoints: [fileURLToPath(new URL("fixtures/browser-app.ts", import.meta.url))],
+      entryPoints: [fileURLToPath(new URL("../fixtures/browser-app.ts", import.meta.url))],
       bundle: true,
       platform: "browser",
       format: "iife",
@@ -40,7 +40,7 @@ describe.runIf(browserAvailable())("the SDK in a browser", () => {
     await page.goto(new URL("/health", server.url).toString());
     await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? "" });
     const result = await page.evaluate(
-      (url) => (globalThis as unknown as { solegraphTest: typeof import("./fixtures/browser-app.ts") }).solegraphTest.run(url),
+      (url) => (globalThis as unknown as { solegraphTest: typeof import("../fixtures/browser-app.ts") }).solegraphTest.run(url),
       server.url,
     );
     expect(result).toMatchObject({ verdict: "YES", firstHit: "SneakerModel", walked: 7, errorCode: "BAD_USER_INPUT" });

@@ -1,9 +1,9 @@
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { browserAvailable, launchBrowser } from "../src/testing/browser.ts";
+import { browserAvailable, launchBrowser } from "../../src/testing/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/index.ts";
+import { startTestServer, type TestServer } from "../../src/testing/index.ts";
 
 // A real browser opens GraphiQL, runs the example query it opens with, and reads the
 // answer (skipped without chromium, except in CI: see src/testing/browser.ts).

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "@solegraph/db/testing";
 
-const serverDir = fileURLToPath(new URL("..", import.meta.url));
+const serverDir = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Starts `src/main.ts` (what `npm start` runs) and resolves once it prints its URL. */
 function startMain(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {

@@ -1,0 +1,45 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+const PACKAGES = ["db", "server", "sdk"];
+
+/**
+ * The workspace's one test configuration. Projects:
+ * - db, server, sdk: each package's tests (`npm test` runs these; `npm test` in a
+ *   package runs its own);
+ * - processes: what runs `npm start` and the CLIs as processes (signals, crash
+ *   recovery, the token commands), in packages/<name>/test/processes;
+ * - browser: pages in Chromium, in packages/<name>/test/browser.
+ * `npm run test:slow` runs processes and browser; CI runs everything.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  resolve: {
+    // graphql 16 ships CommonJS (`main`) and ESM (`module`) builds without an `exports`
+    // map. Node loads the CommonJS one for every dependency (Pothos, Yoga), while Vite
+    // would hand our own sources the ESM one: two copies of graphql in one process, and
+    // `instanceof` checks between them fail. Pointing Vite at the CommonJS entry keeps one.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Two cores here; each test file opens its own database (an embedded PGlite on its
+    // own thread, or a fresh PostgreSQL database).
+    maxWorkers: 2,
+    // Test files share a worker's modules (the schema is built once per worker): no
+    // module keeps state between files.
+    isolate: false,
+    projects: [
+      ...PACKAGES.map((name) => ({
+        extends: true as const,
+        test: { name, root: `packages/${name}`, include: ["test/**/*.test.ts"], exclude: ["test/processes/**", "test/browser/**"] },
+      })),
+      { extends: true as const, test: { name: "processes", include: ["packages/*/test/processes/**/*.test.ts"] } },
+      { extends: true as const, test: { name: "browser", include: ["packages/*/test/browser/**/*.test.ts"] } },
+    ],
+  },
+});
