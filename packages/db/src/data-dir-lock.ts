@@ -27,7 +27,7 @@ export interface DataDirLock {
 const LOCK_FILE = "solegraph.lock";
 
 export function lockDataDir(dataDir: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  keepPrivate(dataDir);
   const lockPath = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -37,6 +37,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
         release() {
           if (released) return;
           released = true;
+          keepPrivate(dataDir);
           fs.rmSync(lockPath, { force: true });
         },
       };
@@ -75,4 +76,22 @@ function isAlive(pid: number): boolean {
 
 function isExistsError(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === "EEXIST";
+}
+
+/**
+ * The embedded database's files are the owner's only: the folder 0700, which nobody
+ * else can enter, and what is in it 0600 (0700 for folders). PGlite's file system
+ * creates files 0666 whatever the umask, so the modes are set when the folder is
+ * opened (also fixing a folder from an older version) and again when it is closed.
+ */
+export function keepPrivate(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const fix = (entry: string) => {
+    const stat = fs.lstatSync(entry);
+    if (stat.isSymbolicLink()) return;
+    const mode = stat.isDirectory() ? 0o700 : 0o600;
+    if ((stat.mode & 0o777) !== mode) fs.chmodSync(entry, mode);
+    if (stat.isDirectory()) for (const child of fs.readdirSync(entry)) fix(path.join(entry, child));
+  };
+  fix(dataDir);
 }

@@ -26,6 +26,8 @@ export interface OpenedConnection {
 export interface PoolOptions {
   /** Connections to a PostgreSQL server (the embedded database always has one). */
   readonly poolSize?: number | undefined;
+  /** PostgreSQL stops any statement that runs longer (the embedded database cannot). */
+  readonly statementTimeoutMs?: number | undefined;
   /** An in-memory embedded database starts from this tarball of database files (tests). */
   readonly loadFrom?: string | undefined;
 }
@@ -39,7 +41,11 @@ const DEFAULT_POOL_SIZE = 10;
  */
 export async function openConnection(target: DatabaseTarget, options: PoolOptions = {}): Promise<OpenedConnection> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
+      ...(options.statementTimeoutMs !== undefined && { statement_timeout: options.statementTimeoutMs }),
+    });
     await probe(pool);
     return { pool, sql: poolConnection(pool, async () => {}) };
   }

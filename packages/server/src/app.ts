@@ -1,32 +1,26 @@
-import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
-import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
-import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
-import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
-import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { Db } from "@solegraph/db";
 import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/authentication.ts";
+import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
+import { useCors } from "./http/use-cors.ts";
 import { maskError } from "./http/mask-error.ts";
+import { useAdmissionControl } from "./limits/use-admission-control.ts";
+import { useInputHygiene } from "./limits/use-input-hygiene.ts";
+import { useProductionSwitches } from "./limits/use-production-switches.ts";
+import { SHAPE_LIMITS, useShapeLimits } from "./limits/use-shape-limits.ts";
+import { useVariableErrors } from "./limits/use-variable-errors.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { createStatementRunner } from "./read/statements.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
 
-/**
- * Limits on a query's shape (README: "Limits"); graphql-armor rejects beyond them
- * before execution. Cost is about the number of fields the query could return: each
- * field costs 1 (an object 2), times the `first`/`last` page sizes written on the
- * lists above it. Depth is bounded separately, so depth adds no cost factor.
- */
+/** Every limit a request meets (README: "Limits"), with the configured ones' defaults. */
 export const QUERY_LIMITS = {
-  maxDepth: 12,
-  maxAliases: 30,
-  maxDirectives: 30,
-  maxTokens: 5000,
-  maxCost: 100_000,
+  ...SHAPE_LIMITS,
+  maxCost: DEFAULT_CONFIG.limits.maxCost,
   /** Request bodies, in bytes: graphql-yoga refuses beyond it with 413, chunked bodies included. */
   maxBodyBytes: 256 * 1024,
 } as const;
@@ -35,16 +29,22 @@ export type SolegraphApp = YogaServerInstance<Record<string, never>, Context>;
 
 export interface AppOptions {
   readonly db: Db;
+  /** The environment's configuration (config.ts); the defaults when left out. */
+  readonly config?: Config;
   /** Log to the console (off in tests). */
   readonly logging?: boolean;
   /** Called with every planned SQL statement and its parameters (tests, benchmarks). */
   readonly onStatement?: ((sql: string, values: readonly unknown[]) => void) | undefined;
 }
 
+const GRAPHQL_ENDPOINT = "/graphql";
+
 /** The GraphQL HTTP application: schema, GraphiQL, limits, health and readiness. */
-export function createApp({ db, logging = true, onStatement }: AppOptions): SolegraphApp {
+export function createApp({ db, config = DEFAULT_CONFIG, logging = true, onStatement }: AppOptions): SolegraphApp {
   const metrics = createMetrics({ db });
   const statements = createStatementRunner(db.pool, {
+    timeoutMs: config.limits.queryTimeoutMs,
+    maxResponseBytes: config.limits.maxResponseBytes,
     onStatement: (text, values) => {
       metrics.statementSent();
       onStatement?.(text, values);
@@ -55,24 +55,29 @@ export function createApp({ db, logging = true, onStatement }: AppOptions): Sole
     context: async ({ request }) => ({
       prisma: db.prisma,
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
+      limits: config.limits,
     }),
-    graphqlEndpoint: "/graphql",
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
     landingPage: false,
     maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
     logging,
-    maskedErrors: { maskError },
-    graphiql: { title: "solegraph", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    // Never the original message or stack of our own faults, whatever NODE_ENV says.
+    maskedErrors: { maskError, isDev: false },
+    graphiql: config.graphiql ? { title: "solegraph", defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
     renderGraphiQL: renderLocalGraphiQL,
+    // Cross-origin reads: http/use-cors.ts.
+    cors: false,
     plugins: [
+      useCors(config.corsOrigins),
+      useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
+      useInputHygiene(),
       metrics.plugin,
-      useReadPlanner(statements),
+      useReadPlanner(statements, config.limits.maxCost),
+      useVariableErrors(),
       useGraphiQLAssets(),
-      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
-      maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
-      maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),
-      maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives }),
-      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, depthCostFactor: 1, ignoreIntrospection: true }),
+      ...useShapeLimits(),
+      useProductionSwitches(config),
       useReadinessCheck({
         endpoint: "/ready",
         check: async () => {

@@ -3,6 +3,9 @@ import type { AddressInfo } from "node:net";
 import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db";
 import { createApp, type AppOptions } from "./app.ts";
 
+/** How long requests in flight may take to finish once the server is stopping. */
+const DRAIN_TIMEOUT_MS = 30_000;
+
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
@@ -13,7 +16,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServeOptions extends Pick<AppOptions, "onStatement"> {
+export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config"> {
   readonly db: Db;
   readonly port?: number;
   readonly host?: string;
@@ -21,8 +24,8 @@ export interface ServeOptions extends Pick<AppOptions, "onStatement"> {
 }
 
 /** Serves the app over HTTP; port 0 picks a free port (tests). */
-export async function serve({ db, port = 4000, host = "localhost", logging = true, onStatement }: ServeOptions): Promise<RunningServer> {
-  const app = createApp({ db, logging, onStatement });
+export async function serve({ db, port = 4000, host = "localhost", logging = true, onStatement, config }: ServeOptions): Promise<RunningServer> {
+  const app = createApp({ db, logging, onStatement, ...(config && { config }) });
   const server = createServer(app);
   // Idle keep-alive sockets must not hold shutdown open.
   server.keepAliveTimeout = 5_000;
@@ -45,10 +48,14 @@ export async function serve({ db, port = 4000, host = "localhost", logging = tru
     close() {
       closing ??= (async () => {
         await controlChannel?.close();
+        // Requests in flight finish (their connections then close); a client that holds
+        // a connection open past the drain time is cut off.
+        const cutOff = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           server.closeIdleConnections();
         });
+        clearTimeout(cutOff);
         await db.close();
       })();
       return closing;

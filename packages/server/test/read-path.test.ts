@@ -31,10 +31,10 @@ describe("the read path", () => {
       totalCount
       edges { node { name country { code }
         productionByCountry { countries { countryCode productionCount } claims { statement source { slug } } }
-        models(first: 10) { totalCount edges { node { name
+        models(first: 5) { totalCount edges { node { name
           madeIn { code }
           madeInUsa { status labelClaims volumeShare factories { slug } sources { quote source { slug } } }
-          productions(first: 5) { edges { node { labelClaim
+          productions(first: 3) { edges { node { labelClaim
             factory { name city country { code } }
             route { position technique step { name } }
           } } }

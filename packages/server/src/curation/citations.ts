@@ -78,7 +78,7 @@ async function citation(write: Write, input: { fact: string; source: string }): 
 
 function planFactPayload(info: GraphQLResolveInfo, context: AuthenticatedContext, payloadType: string, fact: string) {
   const { typename, id } = decodeGlobalID(fact);
-  return planPayload(info, context.authentication, payloadType, { fact: { typename, id: Number(id) } });
+  return planPayload(info, context, payloadType, { fact: { typename, id: Number(id) } });
 }
 
 builder.mutationFields((t) => ({

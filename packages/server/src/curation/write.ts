@@ -44,6 +44,6 @@ export function writeAndRead(
   table: string,
   work: (write: Write) => Promise<number>,
 ): Promise<PlannedRow> {
-  const payload = planPayload(info, context.authentication, payloadType);
+  const payload = planPayload(info, context, payloadType);
   return runWrite(context, async (write) => payload.load(write.tx, table, await work(write)));
 }

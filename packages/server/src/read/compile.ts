@@ -43,18 +43,31 @@ export class SelectionCompiler {
 
   constructor(readonly input: CompileInput) {}
 
+  /**
+   * The rows the statement may read, counted while planning: each object a relation can
+   * yield counts once per parent that can have it, a page as many rows as its size (the
+   * default size when none is asked), a list as its bound (`maxItems`), a total as
+   * TOTAL_COUNT_COST. Refused above the limit before any SQL runs (execute.ts).
+   */
+  cost = 0;
+
   /** The root fields of a query: the `data` object. */
   root(type: GraphQLObjectType, selectionSet: SelectionSetNode): Sql {
     const { schema, fragments, variables } = this.input;
     const fields = collectFields(schema, fragments, variables, type, selectionSet);
-    return this.objectFrom(type, fields, raw("NULL"), {}, []);
+    return this.objectFrom(type, fields, raw("NULL"), {}, 1);
   }
 
-  /** A selection on an object type, read from the row named `row`. */
-  object(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], row: Sql, scope: PlanContext["scope"], path: readonly string[]): Sql {
+  /** A selection on an object type, read from the row named `row`, of which there may be `instances`. */
+  object(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], row: Sql, scope: PlanContext["scope"], instances: number): Sql {
     const { schema, fragments, variables } = this.input;
     const fields = collectSubfields(schema, fragments, variables, type, fieldNodes);
-    return this.objectFrom(type, fields, row, scope, path);
+    return this.objectFrom(type, fields, row, scope, instances);
+  }
+
+  /** Counts rows the statement may read. */
+  count(rows: number): void {
+    this.cost += rows;
   }
 
   private objectFrom(
@@ -62,7 +75,7 @@ export class SelectionCompiler {
     fields: Map<string, readonly FieldNode[]>,
     row: Sql,
     scope: PlanContext["scope"],
-    path: readonly string[],
+    instances: number,
   ): Sql {
     const entries: [string, Sql][] = [];
     for (const [responseKey, nodes] of fields) {
@@ -74,7 +87,7 @@ export class SelectionCompiler {
       const field = type.getFields()[name];
       // Introspection fields beside data are answered by graphql-js (execute.ts).
       if (!field) continue;
-      entries.push([responseKey, this.field(type, field, nodes, row, scope, [...path, responseKey])]);
+      entries.push([responseKey, this.field(type, field, nodes, row, scope, instances)]);
     }
     if (this.input.forGraphqlExecution && !fields.has("__typename")) entries.push(["__typename", key(type.name)]);
     return jsonObject(entries);
@@ -86,7 +99,7 @@ export class SelectionCompiler {
     nodes: readonly FieldNode[],
     row: Sql,
     scope: PlanContext["scope"],
-    path: readonly string[],
+    instances: number,
   ): Sql {
     const plan = field.extensions["plan"] as FieldPlan | undefined;
     if (!plan) throw new Error(`${parentType.name}.${field.name} has no read plan.`);
@@ -98,7 +111,7 @@ export class SelectionCompiler {
         scope,
         viewer: this.input.viewer,
       };
-      return this.fieldPlan(plan, field, parentType, context, nodes, path);
+      return this.fieldPlan(plan, field, parentType, context, nodes, instances);
     } catch (error) {
       // The client's mistake, located at the field that has it.
       if (error instanceof GraphQLError && error.nodes === undefined) {
@@ -114,7 +127,7 @@ export class SelectionCompiler {
     parentType: GraphQLObjectType,
     context: PlanContext,
     nodes: readonly FieldNode[],
-    path: readonly string[],
+    instances: number,
   ): Sql {
     const { row, scope } = context;
     const coordinate = `${parentType.name}.${field.name}`;
@@ -123,45 +136,55 @@ export class SelectionCompiler {
       case "value":
         return plan.value(context);
       case "nested":
-        return this.object(objectType(target, coordinate), nodes, row, { ...scope, ...plan.scope?.(context) }, path);
+        return this.object(objectType(target, coordinate), nodes, row, { ...scope, ...plan.scope?.(context) }, instances);
       case "row": {
+        this.count(instances);
         const alias = this.aliases.fresh();
         const rows = plan.rows(context, alias);
-        const object = this.object(objectType(target, coordinate), nodes, alias, {}, path);
+        const object = this.object(objectType(target, coordinate), nodes, alias, {}, instances);
         return sql`(SELECT ${object} FROM ${rows.from} AS ${alias}${where(rows)} LIMIT 1)`;
       }
       case "list": {
+        const items = instances * (plan.maxItems ?? DEFAULT_LIST_BOUND);
+        this.count(items);
         const alias = this.aliases.fresh();
         const rows = plan.rows(context, alias);
-        const object = this.object(objectType(target, coordinate), nodes, alias, {}, path);
+        const object = this.object(objectType(target, coordinate), nodes, alias, {}, items);
         return sql`(SELECT coalesce(json_agg(${object}${orderBy(rows.orderBy ?? [], alias, true)}), '[]'::json) FROM ${rows.from} AS ${alias}${where(rows)})`;
       }
       case "connection":
-        return compileConnection(this, { plan, context, connectionType: objectType(target, coordinate), nodes, path, coordinate });
+        return compileConnection(this, { plan, context, connectionType: objectType(target, coordinate), nodes, instances, coordinate });
       case "mixed-row": {
+        this.count(instances);
         const found = plan.target(context);
         if (!found) return raw("NULL::json");
         const type = this.input.schema.getType(found.typename);
         if (!isObjectType(type) || !this.input.schema.isSubType(abstract(target, coordinate), type)) return raw("NULL::json");
         const alias = this.aliases.fresh();
-        const object = this.object(type, nodes, alias, {}, path);
+        const object = this.object(type, nodes, alias, {}, instances);
         return sql`(SELECT ${object} FROM ${ident(tableOf(type))} AS ${alias} WHERE ${alias}.id = ${found.id}::int)`;
       }
       case "mixed-list": {
+        const { hits: hitRows, count } = plan.hits(context);
+        const items = instances * count;
+        this.count(items);
         const hits = this.aliases.fresh();
         const branches = this.input.schema.getPossibleTypes(abstract(target, coordinate)).flatMap((type) => {
           const table = (type.extensions as Partial<TableExtension>).table;
           if (!table) return [];
           const alias = this.aliases.fresh();
-          const object = this.object(type, nodes, alias, {}, path);
+          const object = this.object(type, nodes, alias, {}, items);
           return [sql` WHEN ${key(type.name)} THEN (SELECT ${object} FROM ${ident(table)} AS ${alias} WHERE ${alias}.id = ${hits}.id)`];
         });
         const item = branches.length === 0 ? raw("NULL::json") : sql`CASE ${hits}.typename${join(branches, "")} END`;
-        return sql`(SELECT coalesce(json_agg(${item} ORDER BY ${hits}.ord), '[]'::json) FROM ${plan.hits(context)} AS ${hits})`;
+        return sql`(SELECT coalesce(json_agg(${item} ORDER BY ${hits}.ord), '[]'::json) FROM ${hitRows} AS ${hits})`;
       }
     }
   }
 }
+
+/** What a list counts for in a query's cost when its plan states no bound. */
+export const DEFAULT_LIST_BOUND = 10;
 
 function where(rows: RowSource): Sql {
   return rows.where ? sql` WHERE ${rows.where}` : raw("");

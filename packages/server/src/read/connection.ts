@@ -9,12 +9,16 @@ import { ident, join, jsonObject, key, raw, sql, type Sql } from "./sql.ts";
 
 type ConnectionPlan = Extract<FieldPlan, { kind: "connection" }>;
 
+/** What counting a connection's rows (`totalCount`) counts for in a query's cost, per parent. */
+export const TOTAL_COUNT_COST = 10;
+
 export interface ConnectionInput {
   readonly plan: ConnectionPlan;
   readonly context: PlanContext;
   readonly connectionType: GraphQLObjectType;
   readonly nodes: readonly FieldNode[];
-  readonly path: readonly string[];
+  /** How many parents may have this connection (for the query's cost). */
+  readonly instances: number;
   /** e.g. "Brand.models", for messages. */
   readonly coordinate: string;
 }
@@ -33,7 +37,7 @@ interface PageArgs {
  * the edges forwards. `totalCount` is its own count, only when asked.
  */
 export function compileConnection(compiler: SelectionCompiler, input: ConnectionInput): Sql {
-  const { plan, context, connectionType, nodes, path, coordinate } = input;
+  const { plan, context, connectionType, nodes, instances, coordinate } = input;
   const page = pageArgs(context.args, coordinate);
   const { schema, fragments, variables } = compiler.input;
   const fields = collectSubfields(schema, fragments, variables, connectionType, nodes);
@@ -58,6 +62,7 @@ export function compileConnection(compiler: SelectionCompiler, input: Connection
     if (name === "__typename") {
       entries.push([responseKey, key(connectionType.name)]);
     } else if (name === "totalCount") {
+      compiler.count(instances * TOTAL_COUNT_COST);
       const countAlias = compiler.aliases.fresh();
       const countRows = plan.rows(context, countAlias);
       entries.push([
@@ -67,7 +72,7 @@ export function compileConnection(compiler: SelectionCompiler, input: Connection
     } else if (name === "edges") {
       needsPage = true;
       const edgeType = namedObject(connectionType.getFields()["edges"]!.type, coordinate);
-      const edge = edgeObject(compiler, edgeType, fieldNodes, alias, [...path, responseKey]);
+      const edge = edgeObject(compiler, edgeType, fieldNodes, alias, instances * page.size);
       pageColumns.push(sql`${edge} AS ${ident(`e${pageColumns.length}`)}`);
       const column = inPage(pageColumns.length - 1);
       entries.push([responseKey, sql`coalesce(json_agg(${column} ORDER BY ${page_}.rn ${raw(page.backward ? "DESC" : "ASC")}) ${within}, '[]'::json)`]);
@@ -106,6 +111,8 @@ export function compileConnection(compiler: SelectionCompiler, input: Connection
 
   const object = jsonObject(entries);
   if (!needsPage) return object;
+  // The page and the row that tells whether there is a next one.
+  compiler.count(instances * (page.size + 1));
 
   const keyset = page.cursor === undefined ? undefined : afterCursor(compiler, plan, context, order, alias, page.cursor);
   const conditions = [rows.where, keyset].filter((c): c is Sql => c !== undefined);
@@ -116,11 +123,12 @@ export function compileConnection(compiler: SelectionCompiler, input: Connection
     ...(needsCursor ? [sql`${cursorOf(sql`${alias}.id`)} AS c`] : []),
     sql`row_number() OVER (${orderBy(order, alias, false)}) AS rn`,
   ];
-  return sql`(SELECT ${object} FROM (SELECT ${join(columns, ", ")} FROM ${limited} AS ${alias}) AS ${page_})`;
+  // GROUP BY (): one row, also when the object reads no aggregate (only constants).
+  return sql`(SELECT ${object} FROM (SELECT ${join(columns, ", ")} FROM ${limited} AS ${alias}) AS ${page_} GROUP BY ())`;
 }
 
 /** The edge object: its cursor and its node, under the client's keys. */
-function edgeObject(compiler: SelectionCompiler, edgeType: GraphQLObjectType, nodes: readonly FieldNode[], alias: Sql, path: readonly string[]): Sql {
+function edgeObject(compiler: SelectionCompiler, edgeType: GraphQLObjectType, nodes: readonly FieldNode[], alias: Sql, instances: number): Sql {
   const { schema, fragments, variables } = compiler.input;
   const entries: [string, Sql][] = [];
   for (const [responseKey, fieldNodes] of collectSubfields(schema, fragments, variables, edgeType, nodes)) {
@@ -129,7 +137,7 @@ function edgeObject(compiler: SelectionCompiler, edgeType: GraphQLObjectType, no
     else if (name === "cursor") entries.push([responseKey, cursorOf(sql`${alias}.id`)]);
     else if (name === "node") {
       const nodeType = namedObject(edgeType.getFields()["node"]!.type, edgeType.name);
-      entries.push([responseKey, compiler.object(nodeType, fieldNodes, alias, {}, [...path, responseKey])]);
+      entries.push([responseKey, compiler.object(nodeType, fieldNodes, alias, {}, instances)]);
     }
   }
   return jsonObject(entries);

@@ -9,6 +9,7 @@ import {
 import { buildExecutionContext } from "graphql/execution/execute.js";
 import type { Authentication } from "../auth/authentication.ts";
 import { SelectionCompiler } from "./compile.ts";
+import { tooCostly } from "./limit-errors.ts";
 import { sql } from "./sql.ts";
 import type { StatementRunner } from "./statements.ts";
 
@@ -19,22 +20,23 @@ import type { StatementRunner } from "./statements.ts";
  * field by field. Queries that also ask for introspection (`__schema`, `__type`) get
  * their data planned the same way, then graphql-js answers the whole selection from it.
  */
-export async function executeQuery(args: ExecutionArgs, viewer: Authentication, statements: StatementRunner): Promise<ExecutionResult> {
+export async function executeQuery(args: ExecutionArgs, viewer: Authentication, statements: StatementRunner, maxCost: number): Promise<ExecutionResult> {
   const context = buildExecutionContext(args);
   // Variables that do not fit their types: the client's mistake, refused as a whole.
   if (!("schema" in context)) return { errors: context.map((error) => requestError(error, "BAD_USER_INPUT")) };
   const { operation, fragments, variableValues } = context;
   const queryType = args.schema.getQueryType()!;
   const introspection = hasIntrospection(operation);
-  let statement;
+  let text;
   try {
     const compiler = new SelectionCompiler({ schema: args.schema, fragments, variables: variableValues, viewer, forGraphqlExecution: introspection });
-    statement = sql`SELECT ${compiler.root(queryType, operation.selectionSet)}::text AS json`;
+    const statement = sql`SELECT ${compiler.root(queryType, operation.selectionSet)}::text AS json`;
+    if (compiler.cost > maxCost) throw tooCostly(compiler.cost, maxCost);
+    text = await statements.json(statement);
   } catch (error) {
     if (error instanceof GraphQLError) return { errors: [requestError(error)] };
     throw error;
   }
-  const text = await statements.json(statement);
   if (introspection) return execute({ ...args, rootValue: JSON.parse(text) });
   return textResult(text);
 }

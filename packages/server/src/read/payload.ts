@@ -1,7 +1,8 @@
 import { GraphQLError, isObjectType, type GraphQLResolveInfo } from "graphql";
 import type { Prisma } from "@solegraph/db";
-import type { Authentication } from "../auth/authentication.ts";
+import type { Context } from "../context.ts";
 import { SelectionCompiler } from "./compile.ts";
+import { tooCostly } from "./limit-errors.ts";
 import type { PlannedRow } from "./planned-types.ts";
 import { ident, sql, type Sql } from "./sql.ts";
 
@@ -19,10 +20,12 @@ export interface PlannedPayload {
 
 export function planPayload(
   info: GraphQLResolveInfo,
-  viewer: Authentication,
+  context: Context,
   payloadTypeName: string,
   scope: Readonly<Record<string, unknown>> = {},
 ): PlannedPayload {
+  const viewer = context.authentication;
+  const { maxCost } = context.limits;
   const payloadType = info.schema.getType(payloadTypeName);
   if (!isObjectType(payloadType)) throw new Error(`No payload type ${payloadTypeName}.`);
   const compiler = new SelectionCompiler({
@@ -33,7 +36,8 @@ export function planPayload(
     forGraphqlExecution: true,
   });
   const alias = compiler.aliases.fresh();
-  const object = compiler.object(payloadType, info.fieldNodes, alias, scope, [info.path.key as string]);
+  const object = compiler.object(payloadType, info.fieldNodes, alias, scope, 1);
+  if (compiler.cost > maxCost) throw tooCostly(compiler.cost, maxCost);
   return {
     async load(tx, table, id) {
       const statement: Sql =

@@ -46,8 +46,8 @@ export type FieldPlan =
   | { readonly kind: "value"; readonly value: (context: PlanContext) => Sql }
   /** One row of the field's object type, or null. */
   | { readonly kind: "row"; readonly rows: (context: PlanContext, alias: Sql) => RowSource }
-  /** Rows of the field's object type, as a list. */
-  | { readonly kind: "list"; readonly rows: (context: PlanContext, alias: Sql) => RowSource }
+  /** Rows of the field's object type, as a list; `maxItems` is what it counts for in a query's cost (default 10). */
+  | { readonly kind: "list"; readonly rows: (context: PlanContext, alias: Sql) => RowSource; readonly maxItems?: number }
   /** Rows of the field's node type, as a Relay connection paged in SQL. */
   | {
       readonly kind: "connection";
@@ -59,10 +59,10 @@ export type FieldPlan =
   | { readonly kind: "nested"; readonly scope?: (context: PlanContext) => Record<string, unknown> }
   /**
    * Rows of several types, by type name and id, in order: each item is its type's object,
-   * or null where `nullable` and the row does not exist. `hits` is a subquery with the
-   * columns (typename text, id int, ord int).
+   * or null where the row does not exist. `hits` is a subquery with the columns
+   * (typename text, id int, ord int), and at most `count` rows.
    */
-  | { readonly kind: "mixed-list"; readonly hits: (context: PlanContext) => Sql }
+  | { readonly kind: "mixed-list"; readonly hits: (context: PlanContext) => { readonly hits: Sql; readonly count: number } }
   /** One row of a type named at plan time (`node(id:)`), or null. */
   | { readonly kind: "mixed-row"; readonly target: (context: PlanContext) => { typename: string; id: number } | null };
 

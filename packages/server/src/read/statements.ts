@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { deadlineExceeded, responseTooLarge } from "./limit-errors.ts";
 import type { Sql } from "./sql.ts";
 
 /**
@@ -18,6 +19,10 @@ export interface StatementRunnerOptions {
   /** Called with each statement before it is sent (tests, metrics). */
   readonly onStatement?: ((text: string, values: readonly unknown[]) => void) | undefined;
   readonly maxPreparedShapes?: number;
+  /** A statement's answer is awaited this long (PostgreSQL also stops it then: the pool's statement_timeout). */
+  readonly timeoutMs?: number;
+  /** Answers longer than this are refused. */
+  readonly maxResponseBytes?: number;
 }
 
 export function createStatementRunner(pool: pg.Pool, options: StatementRunnerOptions = {}): StatementRunner {
@@ -39,13 +44,35 @@ export function createStatementRunner(pool: pg.Pool, options: StatementRunnerOpt
     return undefined;
   }
 
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
+
   return {
     async json(statement) {
       const text = statement.text;
       options.onStatement?.(text, statement.values);
       const name = nameFor(text);
-      const result = await pool.query<{ json: string }>(name ? { name, text, values: statement.values } : { text, values: statement.values });
-      return result.rows[0]!.json;
+      const query = pool.query<{ json: string }>(name ? { name, text, values: statement.values } : { text, values: statement.values });
+      // The embedded database cannot cancel a statement: the answer is abandoned.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(deadlineExceeded(timeoutMs)), timeoutMs);
+      });
+      query.catch(() => {}); // abandoned after the deadline: its failure is not news
+      try {
+        const result = await Promise.race([query, deadline]);
+        const json = result.rows[0]!.json;
+        if (json.length > maxBytes || (json.length > maxBytes / 4 && Buffer.byteLength(json) > maxBytes)) {
+          throw responseTooLarge(Buffer.byteLength(json), maxBytes);
+        }
+        return json;
+      } catch (error) {
+        // PostgreSQL's statement_timeout (query_canceled).
+        if ((error as { code?: unknown }).code === "57014") throw deadlineExceeded(timeoutMs);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

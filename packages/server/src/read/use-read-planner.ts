@@ -8,11 +8,11 @@ import type { StatementRunner } from "./statements.ts";
  * field-by-field execution. Mutations and subscriptions execute normally; their
  * payloads are read through the same planner (read/load.ts).
  */
-export function useReadPlanner(statements: StatementRunner): Plugin<Context> {
+export function useReadPlanner(statements: StatementRunner, maxCost: number): Plugin<Context> {
   return {
     onExecute({ args, setExecuteFn }) {
       if (!isQuery(args)) return;
-      setExecuteFn((executionArgs) => executeQuery(executionArgs, (executionArgs.contextValue as Context).authentication, statements));
+      setExecuteFn((executionArgs) => executeQuery(executionArgs, (executionArgs.contextValue as Context).authentication, statements, maxCost));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -6,27 +6,19 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "@solegraph/db/testing";
+import { startMain } from "../support/processes.ts";
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
+const embedded = (dataDir: string) => ({ SOLEGRAPH_DATA_DIR: dataDir, DATABASE_URL: "" });
 
-/** Starts `src/main.ts` (what `npm start` runs) and resolves once it prints its URL. */
-function startMain(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL endpoint: (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!, output: () => output });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`main exited with ${code}:\n${output}`)));
-  });
+/** Resolves once nothing listens on the URL's port any more. */
+async function refused(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 // The embedded default, as `npm start` runs it on a fresh machine.
@@ -35,7 +27,7 @@ describe.runIf(testDatabaseKind === "pglite")("the server process (npm start)", 
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it("migrates and seeds an empty folder, serves, and on SIGTERM finishes in-flight requests first", async () => {
-    const { child, url, output } = await startMain({ SOLEGRAPH_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "" });
+    const { child, url, output, exited } = await startMain(embedded(dataDir));
     expect(output()).toMatch(/Loaded the seed dataset/);
     expect(fs.existsSync(path.join(dataDir, "solegraph.lock"))).toBe(true);
 
@@ -53,7 +45,6 @@ describe.runIf(testDatabaseKind === "pglite")("the server process (npm start)", 
     socket.on("data", (chunk: Buffer) => (response += chunk.toString()));
     const answered = new Promise((resolve) => socket.once("end", resolve));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 300));
     // The rest of the body, without half-closing: a client that sends FIN before reading
@@ -63,25 +54,41 @@ describe.runIf(testDatabaseKind === "pglite")("the server process (npm start)", 
     expect(response).toMatch(/^HTTP\/1.1 200/);
     expect(JSON.parse(response.slice(response.indexOf("\r\n\r\n") + 4))).toEqual({ data: { brands: { totalCount: 5 } } });
     // New connections are refused once shutdown began.
-    await expect(fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).rejects.toThrow();
+    expect(await refused(url)).toBe(true);
     expect(await exited).toBe(0);
     expect(output()).toMatch(/SIGTERM: finishing in-flight requests/);
     // The database was closed cleanly: the lock is gone and the data reopens.
     expect(fs.existsSync(path.join(dataDir, "solegraph.lock"))).toBe(false);
 
-    const again = await startMain({ SOLEGRAPH_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "" });
+    const again = await startMain(embedded(dataDir));
     expect(again.output()).not.toMatch(/Loaded the seed dataset/);
-    const stopped = new Promise((resolve) => again.child.once("exit", resolve));
     again.child.kill("SIGINT");
-    expect(await stopped).toBe(0);
+    expect(await again.exited).toBe(0);
   });
 
-  it("explains itself with --help", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "--help"], { cwd: serverDir });
+  it("stops when `npm start` is signalled, as a supervisor or a terminal's Ctrl-C does", async () => {
+    // SIGTERM to the npm process: npm passes it on, and the server stops too.
+    const first = await startMain(embedded(dataDir), [], { viaNpm: true });
+    process.kill(first.child.pid!, "SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(await refused(first.url)).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, "solegraph.lock"))).toBe(false);
+
+    // SIGINT to the whole process group (npm and the server both get it): one graceful stop.
+    const second = await startMain(embedded(dataDir), [], { viaNpm: true });
+    process.kill(-second.child.pid!, "SIGINT");
+    expect(await second.exited).toBe(0);
+    expect(await refused(second.url)).toBe(true);
+    expect(second.output().match(/SIGINT: finishing in-flight requests/g)).toHaveLength(1);
+    expect(fs.existsSync(path.join(dataDir, "solegraph.lock"))).toBe(false);
+  });
+
+  it("explains itself with --help, through npm too, listing every setting", async () => {
+    const child = spawn("npm", ["start", "--", "--help"], { cwd: path.join(serverDir, "../..") });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     await new Promise((resolve) => child.once("exit", resolve));
     expect(out).toMatch(/Usage: npm start/);
-    expect(out).toMatch(/DATABASE_URL/);
+    for (const variable of ["DATABASE_URL", "PORT", "CORS_ORIGINS", "SOLEGRAPH_INTROSPECTION", "SOLEGRAPH_MAX_COST"]) expect(out).toContain(variable);
   });
 });

@@ -13,13 +13,19 @@ export interface MainProcess {
   readonly exited: Promise<number | NodeJS.Signals | null>;
 }
 
-/** Starts `src/main.ts` (what `npm start` runs) and resolves once it prints its URL. */
-export function startMain(env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<MainProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/**
+ * Starts the server and resolves once it prints its URL: `src/main.ts` directly, or
+ * through `npm start` as a user types it (then in a process group of its own, so a
+ * test can signal the group as a terminal's Ctrl-C does).
+ */
+export function startMain(env: NodeJS.ProcessEnv, args: readonly string[] = [], options: { viaNpm?: boolean } = {}): Promise<MainProcess> {
+  const child = options.viaNpm
+    ? spawn("npm", ["start", "--", ...args], { cwd: rootDir, env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true })
+    : spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+        cwd: serverDir,
+        env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
   let output = "";
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
   return new Promise((resolve, reject) => {

@@ -1,16 +1,18 @@
+import { GraphQLError } from "graphql";
 import { decodeGlobalID, INVALID_TYPENAME } from "../../global-id.ts";
+import { MAX_PAGE_SIZE } from "../../read/page-size.ts";
 import { plannedQueryFields } from "../../read/root-fields.ts";
 import { NodeInterface } from "../../read/planned-types.ts";
 import { sql } from "../../read/sql.ts";
 import { intArrayValue, textArrayValue } from "../../read/values.ts";
 
-const INT4_MAX = 2_147_483_647;
+/** `nodes(ids:)` answers at most this many IDs at once (as many as a page). */
+const MAX_NODES = MAX_PAGE_SIZE;
 
 /** A global ID's type and row id, or null when it cannot name a row. */
 function target(globalID: string): { typename: string; id: number } | null {
   const { typename, id } = decodeGlobalID(globalID);
-  const rowId = Number(id);
-  return typename === INVALID_TYPENAME || rowId > INT4_MAX ? null : { typename, id: rowId };
+  return typename === INVALID_TYPENAME ? null : { typename, id: Number(id) };
 }
 
 plannedQueryFields((t) => ({
@@ -24,14 +26,21 @@ plannedQueryFields((t) => ({
     {
       kind: "mixed-list",
       hits: ({ args }) => {
-        const targets = (args["ids"] as readonly string[]).map((id) => target(String(id)));
-        return sql`(SELECT * FROM unnest(${textArrayValue(targets.map((t) => t?.typename ?? ""))}, ${intArrayValue(targets.map((t) => t?.id ?? 0))})
-                      WITH ORDINALITY AS hit(typename, id, ord))`;
+        const ids = args["ids"] as readonly string[];
+        if (ids.length > MAX_NODES) {
+          throw new GraphQLError(`\`ids\` takes at most ${MAX_NODES} IDs (got ${ids.length}).`, { extensions: { code: "BAD_USER_INPUT", argument: "ids" } });
+        }
+        const targets = ids.map((id) => target(String(id)));
+        return {
+          hits: sql`(SELECT * FROM unnest(${textArrayValue(targets.map((t) => t?.typename ?? ""))}, ${intArrayValue(targets.map((t) => t?.id ?? 0))})
+                      WITH ORDINALITY AS hit(typename, id, ord))`,
+          count: ids.length,
+        };
       },
     },
     {
       nullable: { list: false, items: true },
-      description: "Nodes by their global IDs, in the same order; null for each ID that names nothing.",
+      description: `Nodes by their global IDs, in the same order; null for each ID that names nothing. At most ${MAX_PAGE_SIZE} IDs.`,
       args: { ids: t.t.arg.idList({ required: true }) },
     },
   ),

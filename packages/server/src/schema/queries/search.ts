@@ -23,7 +23,7 @@ plannedQueryFields((t) => ({
         const text = String(args["query"]).trim();
         if (text.length === 0) throw badSearch("`query` must not be empty.", "query");
         if (text.length > SEARCH_QUERY_MAX_LENGTH) throw badSearch(`\`query\` must be at most ${SEARCH_QUERY_MAX_LENGTH} characters.`, "query");
-        return searchHits(text, limit);
+        return { hits: searchHits(text, limit), count: limit };
       },
     },
     {

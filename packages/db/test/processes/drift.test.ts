@@ -2,10 +2,10 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createTestDb, TEST_POSTGRES_URL } from "../src/testing/index.ts";
+import { createTestDb, TEST_POSTGRES_URL } from "../../src/testing/index.ts";
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL("../../..", import.meta.url));
+const root = fileURLToPath(new URL("../../../..", import.meta.url));
 /** Runs the Prisma CLI; without a URL it works on in-memory PGlite (prisma.config.ts). */
 function prisma(args: string[], databaseUrl: string | undefined) {
   const { DATABASE_URL: _ignored, ...env } = process.env;

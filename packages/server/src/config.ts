@@ -1,0 +1,136 @@
+import os from "node:os";
+import { z } from "zod";
+
+/**
+ * The server's whole configuration, from environment variables, checked at start: a
+ * wrong value stops the server with a message naming the variable and what it takes.
+ * `npm start -- --help` lists them (configHelp), and so does the README.
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { error: "must be true or false" })
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
+const positiveInt = (min = 1) => z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`);
+
+const origins = z
+  .string()
+  .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.union([
+        z.literal("*"),
+        z.url({ protocol: /^https?$/, error: "must be http(s) origins (scheme://host[:port]) separated by commas, or *" }).refine(
+          (origin) => URL.canParse(origin) && new URL(origin).origin === origin,
+          "must be origins without a path or trailing slash (scheme://host[:port])",
+        ),
+      ]),
+    ),
+  );
+
+interface Variable {
+  readonly name: string;
+  readonly default: string;
+  readonly help: string;
+  readonly rule: z.ZodType;
+}
+
+const VARIABLES = [
+  { name: "PORT", default: "4000", help: "port to listen on", rule: positiveInt(0).max(65535, "must be a port number (0-65535)") },
+  { name: "HOST", default: "localhost", help: "interface to listen on (0.0.0.0 for all)", rule: z.string().min(1) },
+  { name: "NODE_ENV", default: "development", help: "production turns introspection, field suggestions and GraphiQL off", rule: z.enum(["development", "production", "test"], { error: "must be development, production or test" }) },
+  { name: "DATABASE_URL", default: "", help: "a PostgreSQL server (postgres://...); unset: the embedded database", rule: z.string() },
+  { name: "SOLEGRAPH_DATA_DIR", default: "./.solegraph/data", help: "where the embedded database lives", rule: z.string() },
+  { name: "WORKERS", default: "one per CPU core", help: "server processes on PostgreSQL (the embedded database is one process's)", rule: positiveInt() },
+  { name: "SOLEGRAPH_INTROSPECTION", default: "on unless production", help: "answer introspection (__schema, __type)", rule: bool },
+  { name: "SOLEGRAPH_GRAPHIQL", default: "on unless production", help: "serve GraphiQL at the GraphQL endpoint", rule: bool },
+  { name: "SOLEGRAPH_FIELD_SUGGESTIONS", default: "on unless production", help: "suggest field names in validation errors (\"Did you mean ...\")", rule: bool },
+  { name: "CORS_ORIGINS", default: "*", help: "origins allowed to read answers with credentials, comma-separated; * allows any origin without credentials", rule: origins },
+  { name: "SOLEGRAPH_MAX_COST", default: "100000", help: "most rows a query may read, counted before it runs", rule: positiveInt() },
+  { name: "SOLEGRAPH_QUERY_TIMEOUT_MS", default: "10000", help: "a query's SQL may run this long (then DEADLINE_EXCEEDED)", rule: positiveInt(100) },
+  { name: "SOLEGRAPH_MAX_RESPONSE_BYTES", default: "8388608", help: "largest answer sent (then RESPONSE_TOO_LARGE)", rule: positiveInt(1024) },
+  { name: "SOLEGRAPH_MAX_IN_FLIGHT", default: "64", help: "GraphQL requests one process works on at once; more get 503 with Retry-After", rule: positiveInt() },
+] as const satisfies readonly Variable[];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly production: boolean;
+  /** undefined: the embedded database. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string | undefined;
+  readonly workers: number | undefined;
+  readonly introspection: boolean;
+  readonly graphiql: boolean;
+  readonly fieldSuggestions: boolean;
+  /** ["*"]: any origin, without credentials. */
+  readonly corsOrigins: readonly string[];
+  readonly limits: Limits;
+}
+
+/** What one request may cost (README: "Limits"). */
+export interface Limits {
+  readonly maxCost: number;
+  readonly queryTimeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly maxInFlight: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}\nRun \`npm start -- --help\` for every variable.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and checks the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const variable of VARIABLES) {
+    const raw = env[variable.name];
+    if (raw === undefined || raw.trim() === "") continue;
+    const parsed = variable.rule.safeParse(raw.trim());
+    if (parsed.success) values[variable.name] = parsed.data;
+    else problems.push(`${variable.name}=${JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const production = values["NODE_ENV"] === "production";
+  const flag = (name: string) => (values[name] as boolean | undefined) ?? !production;
+  const corsOrigins = (values["CORS_ORIGINS"] as string[] | undefined) ?? ["*"];
+  if (corsOrigins.includes("*") && corsOrigins.length > 1) throw new ConfigError(["CORS_ORIGINS: * stands alone (any origin); or list the origins."]);
+  return {
+    port: (values["PORT"] as number | undefined) ?? 4000,
+    host: (values["HOST"] as string | undefined) ?? "localhost",
+    production,
+    databaseUrl: values["DATABASE_URL"] as string | undefined,
+    dataDir: values["SOLEGRAPH_DATA_DIR"] as string | undefined,
+    workers: values["WORKERS"] as number | undefined,
+    introspection: flag("SOLEGRAPH_INTROSPECTION"),
+    graphiql: flag("SOLEGRAPH_GRAPHIQL"),
+    fieldSuggestions: flag("SOLEGRAPH_FIELD_SUGGESTIONS"),
+    corsOrigins,
+    limits: {
+      maxCost: (values["SOLEGRAPH_MAX_COST"] as number | undefined) ?? 100_000,
+      queryTimeoutMs: (values["SOLEGRAPH_QUERY_TIMEOUT_MS"] as number | undefined) ?? 10_000,
+      maxResponseBytes: (values["SOLEGRAPH_MAX_RESPONSE_BYTES"] as number | undefined) ?? 8 * 1024 * 1024,
+      maxInFlight: (values["SOLEGRAPH_MAX_IN_FLIGHT"] as number | undefined) ?? 64,
+    },
+  };
+}
+
+/** The defaults, as tests and embedders get them without an environment. */
+export const DEFAULT_CONFIG: Config = loadConfig({});
+
+/** Every variable with its default and meaning, for `--help` and the README. */
+export function configHelp(): string {
+  const width = Math.max(...VARIABLES.map((variable) => variable.name.length));
+  return VARIABLES.map((variable) => `  ${variable.name.padEnd(width)}  ${variable.help} (default: ${variable.default || "unset"})`).join("\n");
+}
+
+/** Server processes to run: WORKERS, or one per core on PostgreSQL, one on the embedded database. */
+export function workerCount(config: Config): number {
+  if (config.workers === undefined) return config.databaseUrl ? os.availableParallelism() : 1;
+  if (config.workers > 1 && !config.databaseUrl) throw new ConfigError(["WORKERS above 1 needs DATABASE_URL: the embedded database is one process's."]);
+  return config.workers;
+}
