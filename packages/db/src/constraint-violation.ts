@@ -26,6 +26,8 @@ interface PostgresErrorLike {
   originalCode?: unknown;
   message?: unknown;
   originalMessage?: unknown;
+  /** node-postgres' field for the constraint a server error names. */
+  constraint?: unknown;
 }
 
 export function constraintViolation(error: unknown): ConstraintViolation | undefined {
@@ -34,7 +36,8 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
     const kind = KINDS[code];
     if (!kind) continue;
     const message = String(candidate.originalMessage ?? candidate.message ?? "");
-    return { kind, constraint: /constraint "([^"]+)"/.exec(message)?.[1], message };
+    const named = typeof candidate.constraint === "string" ? candidate.constraint : /constraint "([^"]+)"/.exec(message)?.[1];
+    return { kind, constraint: named, message };
   }
   return undefined;
 }

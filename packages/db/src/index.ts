@@ -4,6 +4,7 @@ export { migrate, pendingMigrations, readMigrations, MigrationError, type Migrat
 export { seed, type SeedReport } from "./seed/seed.ts";
 export { loadSeedData } from "./seed/load.ts";
 export type { SeedData } from "./seed/schema.ts";
+export type { LoadedSeed } from "./seed/load.ts";
 export type { SqlConnection } from "./sql-connection.ts";
 export { describeTarget, resolveTarget, DEFAULT_DATA_DIR, type DatabaseTarget } from "./target.ts";
 export { tableCounts } from "./table-counts.ts";

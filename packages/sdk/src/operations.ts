@@ -3,6 +3,7 @@ import {
   BrandDocument,
   BrandsDocument,
   ChangesDocument,
+  ClaimsDocument,
   CiteDocument,
   CreateBrandDocument,
   CreateFactoryDocument,
@@ -22,8 +23,11 @@ import {
   NodesDocument,
   ProcessStepDocument,
   ProcessStepsDocument,
+  RecordClaimDocument,
   RecordProductionDocument,
+  RetractClaimDocument,
   SearchDocument,
+  SeriesDocument,
   SourceDocument,
   SourcesDocument,
   UnciteDocument,
@@ -32,6 +36,7 @@ import {
   UpdateModelDocument,
   UpdateProcessStepDocument,
   UpdateProductionDocument,
+  UpdateSourceDocument,
 } from "./generated/graphql.ts";
 import type { RequestOptions } from "./options.ts";
 
@@ -56,6 +61,7 @@ export const operations = byRootField({
   brands: BrandsDocument,
   model: ModelDocument,
   models: ModelsDocument,
+  series: SeriesDocument,
   factory: FactoryDocument,
   factories: FactoriesDocument,
   processStep: ProcessStepDocument,
@@ -63,6 +69,7 @@ export const operations = byRootField({
   materials: MaterialsDocument,
   source: SourceDocument,
   sources: SourcesDocument,
+  claims: ClaimsDocument,
   search: SearchDocument,
   node: NodeDocument,
   nodes: NodesDocument,
@@ -84,6 +91,9 @@ export const operations = byRootField({
   updateProduction: UpdateProductionDocument,
   deleteProduction: DeleteProductionDocument,
   createSource: CreateSourceDocument,
+  updateSource: UpdateSourceDocument,
+  recordClaim: RecordClaimDocument,
+  retractClaim: RetractClaimDocument,
   cite: CiteDocument,
   uncite: UnciteDocument,
 });

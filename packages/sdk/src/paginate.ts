@@ -25,6 +25,7 @@ export const paginatedOperations = [
   "processSteps",
   "materials",
   "sources",
+  "claims",
   "changes",
 ] as const satisfies readonly ConnectionOperationName[];
 

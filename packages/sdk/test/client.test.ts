@@ -20,17 +20,30 @@ afterAll(async () => {
 const slugs = (connection: { edges: ReadonlyArray<{ node: { slug: string } }> }) => connection.edges.map((edge) => edge.node.slug);
 
 describe("models", () => {
-  it("model returns the model, with a made-in-USA verdict and its evidence", async () => {
-    const model = await sg.model({ slug: "990v6" });
-    expect(model?.name).toBe("990v6");
+  it("model returns the model, with a made-in-USA verdict, its basis and its evidence", async () => {
+    const model = await sg.model({ slug: "990" });
+    expect(model?.name).toBe("990");
     expect(model?.brand.slug).toBe("new-balance");
-    expect(model?.madeInUsa.status).toBe("YES");
+    expect(model?.madeInUsa).toMatchObject({ status: "YES", basis: "REPORTED", labelClaims: ["Made in USA"] });
     expect(model?.madeInUsa.factories.map((factory) => factory.name)).toEqual(["New Balance Lawrence"]);
-    expect(model?.madeInUsa.labelClaims).toEqual(["Made in USA"]);
-    expect(model?.madeInUsa.sources.length).toBeGreaterThan(0);
+    expect(model?.madeInUsa.sources.map((citation) => citation.source.independent)).toEqual([true]);
+    expect(model?.madeInUsa.supportingClaims.map((claim) => claim.source.kind)).toEqual(["MARKETING"]);
     const [production] = model?.productions.edges ?? [];
-    expect(production?.node.factory?.slug).toBe("nb-lawrence");
+    expect(production?.node).toMatchObject({ evidence: "REPORTED", factory: { slug: "nb-lawrence" } });
     expect(production?.node.route.map((step) => step.step.slug)).toContain("stitching");
+  });
+
+  it("model says the Hierro's US production is only claimed", async () => {
+    const model = await sg.model({ slug: "fresh-foam-hierro-v5" });
+    expect(model?.madeInUsa).toMatchObject({ status: "YES", basis: "CLAIMED_ONLY", factories: [] });
+    expect(model?.claims.map((claim) => [claim.topic, claim.source.slug])).toEqual([["MADE_IN", "seed-article"]]);
+  });
+
+  it("series answers for a whole model line", async () => {
+    const series = await sg.series({ name: "990" });
+    expect(series?.models.map((model) => model.slug)).toEqual(["990", "990v5"]);
+    expect(series?.madeInUsa.factories.map((factory) => factory.slug)).toEqual(["nb-lawrence", "nb-methuen"]);
+    expect(await sg.series({ name: "no-such-line" })).toBeNull();
   });
 
   it("model says NO for a model made only in the UK, with Flimby among its factories", async () => {
@@ -38,7 +51,7 @@ describe("models", () => {
     expect(model?.madeInUsa.status).toBe("NO");
     const factories = model?.productions.edges.map((edge) => edge.node.factory?.slug);
     expect(factories).toContain("nb-flimby");
-    expect(model?.madeIn.map((country) => country.code)).toEqual(["GB"]);
+    expect(model?.madeIn.map((verdict) => [verdict.country.code, verdict.status])).toEqual([["GB", "YES"]]);
   });
 
   it("model returns null for an unknown slug", async () => {
@@ -49,7 +62,7 @@ describe("models", () => {
     const all = await sg.models();
     expect(all.totalCount).toBe(9);
     const usa = await sg.models({ filter: { madeIn: "US" }, orderBy: { field: "SLUG" } });
-    expect(slugs(usa)).toEqual(["990v5", "990v6", "992", "993", "998", "fresh-foam-hierro-v5"]);
+    expect(slugs(usa)).toEqual(["990", "990v5"]);
     expect(usa.pageInfo.hasNextPage).toBe(false);
   });
 });
@@ -76,7 +89,7 @@ describe("factories", () => {
     expect(factory?.country.code).toBe("US");
     expect(factory?.operatorBrand?.slug).toBe("new-balance");
     expect(factory?.processSteps.map((step) => step.slug)).toContain("stitching");
-    expect(factory?.productions.edges.map((edge) => edge.node.model.slug)).toContain("990v6");
+    expect(factory?.productions.edges.map((edge) => edge.node.model.slug)).toContain("990");
     expect(await sg.factory({ slug: "nowhere" })).toBeNull();
   });
 });
@@ -98,6 +111,7 @@ describe("brands", () => {
     expect(brand?.productionByCountry.countries.map((country) => country.countryCode)).toEqual(
       expect.arrayContaining(["US", "GB"]),
     );
+    expect(brand?.productionByCountry.claims.map((claim) => claim.sharePercent)).toEqual([25, null]);
   });
 });
 
@@ -132,9 +146,13 @@ describe("vocabulary and sources", () => {
 
   it("sources and source return the cited sources", async () => {
     const page = await sg.sources();
-    expect(page.totalCount).toBe(8);
+    expect(page.totalCount).toBe(9);
     const source = await sg.source({ slug: "highsnobiety-2015-08-12" });
-    expect(source).toMatchObject({ publisher: "Highsnobiety", publishedOn: "2015-08-12" });
+    expect(source).toMatchObject({ publisher: "Highsnobiety", publishedOn: "2015-08-12", title: null, label: "Highsnobiety, 2015-08-12", kind: "NEWS" });
+    const article = await sg.source({ slug: "seed-article", claimsFirst: 2 });
+    expect(article?.claims.totalCount).toBeGreaterThan(2);
+    const claims = await sg.claims({ filter: { topic: "MADE_IN", source: "seed-article" } });
+    expect(claims.edges.map((edge) => edge.node.subject.__typename === "SneakerModel" && edge.node.subject.slug)).toContain("fresh-foam-hierro-v5");
   });
 });
 
@@ -147,10 +165,10 @@ describe("search and nodes", () => {
   });
 
   it("node and nodes resolve global IDs, null for unknown ones", async () => {
-    const model = await sg.model({ slug: "990v6" });
+    const model = await sg.model({ slug: "990v5" });
     const factory = await sg.factory({ slug: "nb-flimby" });
     const node = await sg.node({ id: model!.id });
-    expect(node).toMatchObject({ __typename: "SneakerModel", slug: "990v6" });
+    expect(node).toMatchObject({ __typename: "SneakerModel", slug: "990v5" });
     const nodes = await sg.nodes({ ids: [factory!.id, "unknown", model!.id] });
     expect(nodes.map((found) => found && found.__typename)).toEqual(["Factory", null, "SneakerModel"]);
   });
@@ -158,8 +176,8 @@ describe("search and nodes", () => {
 
 describe("request(): the consumer's own documents", () => {
   it("runs a TypedDocumentNode and returns the whole data", async () => {
-    const data = await sg.request(ModelDocument, { slug: "990v6" });
-    expect(data.model?.slug).toBe("990v6");
+    const data = await sg.request(ModelDocument, { slug: "990v5" });
+    expect(data.model?.slug).toBe("990v5");
   });
 
   it("runs a parsed document with its declared types", async () => {

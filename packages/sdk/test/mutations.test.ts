@@ -23,32 +23,34 @@ afterAll(async () => {
   await server?.close();
 });
 
-const exeter = {
-  slug: "nb-exeter",
-  name: "New Balance Exeter",
+const exampleWorks = {
+  slug: "example-works",
+  name: "Example Works",
   ownership: "OWNED",
   status: "OPERATING",
-  city: "Exeter",
+  city: "Exampleton",
   region: "New Hampshire",
   country: "us",
   operatorBrand: "new-balance",
   openedYear: 2026,
   workforce: 120,
+  workforceYear: 2026,
+  citations: [{ source: "manufacturing-net-2023-12-05", supports: ["status"] }],
 } as const;
 
 describe("curating through the SDK", () => {
   it("createFactory resolves to the payload with the new factory", async () => {
-    const result = await curator.createFactory({ input: exeter });
+    const result = await curator.createFactory({ input: exampleWorks });
     if (result.__typename !== "CreateFactoryPayload") throw new Error(`expected the payload, got ${JSON.stringify(result)}`);
     // Narrowed by __typename: `factory` is typed.
-    expect(result.factory).toMatchObject({ slug: "nb-exeter", name: "New Balance Exeter", version: 1, country: { code: "US" } });
+    expect(result.factory).toMatchObject({ slug: "example-works", name: "Example Works", version: 1, country: { code: "US" } });
 
-    const updated = await curator.updateFactory({ input: { id: "nb-exeter", expectedVersion: 1, workforce: 140 } });
-    expect(updated).toMatchObject({ __typename: "UpdateFactoryPayload", factory: { slug: "nb-exeter", version: 2 } });
+    const updated = await curator.updateFactory({ input: { id: "example-works", expectedVersion: 1, workforce: 140, workforceYear: 2027 } });
+    expect(updated).toMatchObject({ __typename: "UpdateFactoryPayload", factory: { slug: "example-works", version: 2 } });
   });
 
   it("an invalid input resolves to a ValidationError listing every issue", async () => {
-    const result = await curator.createFactory({ input: { ...exeter, slug: "Not A Slug!", openedYear: 3000 } });
+    const result = await curator.createFactory({ input: { ...exampleWorks, slug: "Not A Slug!", openedYear: 3000 } });
     if (result.__typename !== "ValidationError") throw new Error(`expected a ValidationError, got ${JSON.stringify(result)}`);
     expect(result.message).toEqual(expect.any(String));
     const paths = result.issues.map((issue) => issue.path.join("."));
@@ -57,14 +59,25 @@ describe("curating through the SDK", () => {
   });
 
   it("a stale expectedVersion resolves to a ConflictError with the current version", async () => {
-    const result = await curator.updateFactory({ input: { id: "nb-exeter", expectedVersion: 1, notes: "stale" } });
+    const result = await curator.updateFactory({ input: { id: "example-works", expectedVersion: 1, notes: "stale" } });
     if (result.__typename !== "ConflictError") throw new Error(`expected a ConflictError, got ${JSON.stringify(result)}`);
     expect(result.reason).toBe("STALE_VERSION");
     expect(result.currentVersion).toBe(2);
   });
 
+  it("recordClaim keeps what a source says as a claim, and retractClaim takes it back", async () => {
+    const model = await anonymous.model({ slug: "993" });
+    const recorded = await curator.recordClaim({
+      input: { source: "just-style-2022-03-30", subject: model!.id, topic: "MADE_IN", country: "US", statement: "Example: the 993 is made in the USA." },
+    });
+    if (recorded.__typename !== "RecordClaimPayload") throw new Error(`expected the payload, got ${JSON.stringify(recorded)}`);
+    expect(recorded.claim).toMatchObject({ topic: "MADE_IN", stance: "ASSERTS", version: 1, subject: { __typename: "SneakerModel", slug: "993" } });
+    const retracted = await curator.retractClaim({ input: { id: recorded.claim.id, expectedVersion: 1 } });
+    expect(retracted).toEqual({ __typename: "RetractClaimPayload", deletedId: recorded.claim.id });
+  });
+
   it("a write without a token rejects with a SolegraphError: 401 UNAUTHENTICATED", async () => {
-    const error = await anonymous.createFactory({ input: { ...exeter, slug: "nb-anonymous" } }).catch((caught: unknown) => caught);
+    const error = await anonymous.createFactory({ input: { ...exampleWorks, slug: "nb-anonymous" } }).catch((caught: unknown) => caught);
     expect(SolegraphError.is(error)).toBe(true);
     expect(error).toMatchObject({ kind: "graphql", status: 401, code: "UNAUTHENTICATED" });
   });
@@ -72,11 +85,13 @@ describe("curating through the SDK", () => {
   it("changes reads the audit trail with an admin token, and paginates it", async () => {
     const trail = await admin.changes({ first: 10 });
     expect(trail.edges.map((edge) => `${edge.node.action} ${edge.node.entityType} ${edge.node.actor}`)).toEqual([
+      "DELETE CLAIM sdk-curator",
+      "CREATE CLAIM sdk-curator",
       "UPDATE FACTORY sdk-curator",
       "CREATE FACTORY sdk-curator",
     ]);
-    const factoryId = trail.edges[1]?.node.entityId;
-    expect(JSON.parse(trail.edges[0]?.node.after ?? "null")).toMatchObject({ workforce: 140, version: 2 });
+    const factoryId = trail.edges[3]?.node.entityId;
+    expect(JSON.parse(trail.edges[2]?.node.after ?? "null")).toMatchObject({ workforce: 140, version: 2 });
 
     const all = [];
     for await (const change of admin.paginate.changes({ entity: factoryId }, { pageSize: 1 })) all.push(change.action);

@@ -54,7 +54,7 @@ describe("paginate", () => {
   });
 
   it("walks every paginated connection to its totalCount", async () => {
-    const expected = { brands: 5, models: 9, factories: 7, processSteps: 9, materials: 5, sources: 8 };
+    const expected = { brands: 5, models: 9, factories: 7, processSteps: 9, materials: 5, sources: 9, claims: 12 };
     const walked = {
       brands: (await collect(sg.paginate.brands({}, { pageSize: 2 }))).length,
       models: (await collect(sg.paginate.models({}, { pageSize: 2 }))).length,
@@ -62,6 +62,7 @@ describe("paginate", () => {
       processSteps: (await collect(sg.paginate.processSteps({}, { pageSize: 4 }))).length,
       materials: (await collect(sg.paginate.materials({}, { pageSize: 2 }))).length,
       sources: (await collect(sg.paginate.sources({}, { pageSize: 3 }))).length,
+      claims: (await collect(sg.paginate.claims({}, { pageSize: 5 }))).length,
     };
     expect(walked).toEqual(expected);
   });

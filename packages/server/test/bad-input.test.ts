@@ -20,8 +20,9 @@ interface HttpCase {
   readonly message?: RegExp;
 }
 
-const factoryInput = { slug: "new-plant", name: "New plant", ownership: "OWNED", status: "OPERATING", city: "Boston", country: "US" };
-const productionInput = { model: "990v6", factory: "matrix-factory", route: [{ step: "cutting", position: 1 }] };
+const citations = [{ source: "matrix-source" }];
+const factoryInput = { slug: "example-plant", name: "Example Plant", ownership: "OWNED", status: "OPERATING", city: "Exampleton", country: "US", citations };
+const productionInput = { model: "990", factory: "matrix-factory", route: [{ step: "cutting", position: 1 }], citations };
 const invalid = (path: string[]) => ({ __typename: "ValidationError", path });
 const route = (...steps: [string, number][]) => steps.map(([step, position]) => ({ step, position }));
 
@@ -46,9 +47,9 @@ const MUTATION_CASES: readonly MutationCase[] = [
     expected: invalid(["input", "status"]),
   },
   { title: "a negative volume", call: ["recordProduction", "RecordProductionInput", { ...productionInput, model: "992", annualVolume: -1 }], expected: invalid(["input", "annualVolume"]) },
-  { title: "a negative workforce", call: ["updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 2, workforce: -3 }], expected: invalid(["input", "workforce"]) },
-  { title: "a URL that is not one", call: ["createSource", "CreateSourceInput", { slug: "s", title: "S", url: "not a url" }], expected: invalid(["input", "url"]) },
-  { title: "an ftp:// URL", call: ["createSource", "CreateSourceInput", { slug: "s", title: "S", url: "ftp://example.com/file" }], expected: invalid(["input", "url"]) },
+  { title: "a negative workforce", call: ["updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 2, workforce: -3, workforceYear: 2026 }], expected: invalid(["input", "workforce"]) },
+  { title: "a URL that is not one", call: ["createSource", "CreateSourceInput", { slug: "s", kind: "NEWS", title: "S", url: "not a url" }], expected: invalid(["input", "url"]) },
+  { title: "an ftp:// URL", call: ["createSource", "CreateSourceInput", { slug: "s", kind: "NEWS", title: "S", url: "ftp://example.com/file" }], expected: invalid(["input", "url"]) },
   { title: "a javascript: URL", call: ["createBrand", "CreateBrandInput", { slug: "js", name: "JS", website: "javascript:alert(1)" }], expected: invalid(["input", "website"]) },
   { title: "a three-letter country code", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, country: "USA" }], expected: invalid(["input", "country"]) },
   { title: "a country code that does not exist", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, country: "XX" }], expected: invalid(["input", "country"]) },
@@ -67,7 +68,7 @@ const MUTATION_CASES: readonly MutationCase[] = [
     call: ["recordProduction", "RecordProductionInput", { ...productionInput, model: "992", route: route(["cutting", 1], ["cutting", 2]) }],
     expected: invalid(["input", "route", "1", "step"]),
   },
-  { title: "a production with neither factory nor country", call: ["recordProduction", "RecordProductionInput", { model: "992" }], expected: invalid(["input", "country"]) },
+  { title: "a production with neither factory nor country", call: ["recordProduction", "RecordProductionInput", { model: "992", citations }], expected: invalid(["input", "country"]) },
   {
     title: "a production in another country than its factory",
     call: ["recordProduction", "RecordProductionInput", { ...productionInput, model: "992", country: "VN" }],
@@ -84,6 +85,27 @@ const MUTATION_CASES: readonly MutationCase[] = [
     call: ["recordProduction", "RecordProductionInput", { ...productionInput, model: "992", route: route(["cutting", 1], ["stitching", 2], ["teleporting", 3], ["lasting", 4]) }],
     expected: { __typename: "NotFoundError", path: ["input", "route", "2", "step"], reference: "teleporting" },
   },
+  { title: "a factory that cites no source", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, citations: [] }], expected: invalid(["input", "citations"]) },
+  { title: "a production citing the same source twice", call: ["recordProduction", "RecordProductionInput", { model: "992", country: "US", citations: [...citations, ...citations] }], expected: invalid(["input", "citations", "1", "source"]) },
+  { title: "a workforce without the year it held", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, workforce: 50 }], expected: invalid(["input", "workforceYear"]) },
+  { title: "an opening year on a planned factory", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, status: "PLANNED", openedYear: 2030 }], expected: invalid(["input", "openedYear"]) },
+  {
+    title: "a quote that is not a passage of the source's text",
+    call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), source: "matrix-source", quote: "Words the source never said." }],
+    expected: invalid(["input", "quote"]),
+  },
+  { title: "supports naming no field of the fact", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), source: "matrix-source", supports: ["colour"] }], expected: invalid(["input", "supports"]) },
+  {
+    title: "a made-in claim without its country",
+    call: ["recordClaim", "RecordClaimInput", { source: "matrix-source", subject: encodeGlobalID("Brand", 1), topic: "MADE_IN", statement: "Made somewhere." }],
+    expected: invalid(["input", "country"]),
+  },
+  {
+    title: "a claim about a source",
+    call: ["recordClaim", "RecordClaimInput", { source: "matrix-source", subject: encodeGlobalID("Source", 1), topic: "MANUFACTURING_FOOTPRINT", statement: "x" }],
+    expected: invalid(["input", "subject"]),
+  },
+  { title: "removing a factory's last citation", call: ["uncite", "UnciteInput", { fact: encodeGlobalID("Factory", 8), source: "matrix-source" }], expected: { __typename: "ConflictError", reason: "LAST_CITATION", path: ["input", "source"] } },
   { title: "an update of nothing", call: ["updateFactory", "UpdateFactoryInput", { id: "no-such-factory", expectedVersion: 1, city: "X" }], expected: { __typename: "NotFoundError", path: ["input", "id"] } },
   { title: "removing a citation that is not there", call: ["uncite", "UnciteInput", { fact: encodeGlobalID("Brand", 1), source: "matrix-source" }], expected: { __typename: "NotFoundError", path: ["input", "source"] } },
   { title: "a taken slug", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, slug: "nb-lawrence" }], expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "slug"] } },
@@ -94,7 +116,7 @@ const MUTATION_CASES: readonly MutationCase[] = [
     call: ["recordProduction", "RecordProductionInput", { ...productionInput, slug: "another-slug" }],
     expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "factory"] },
   },
-  { title: "a taken production slug", call: ["recordProduction", "RecordProductionInput", { model: "992", country: "US", slug: "990v6-matrix-factory" }], expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "slug"] } },
+  { title: "a taken production slug", call: ["recordProduction", "RecordProductionInput", { model: "992", country: "US", slug: "990-matrix-factory", citations }], expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "slug"] } },
   { title: "citing the same source twice", call: ["cite", "CiteInput", { fact: encodeGlobalID("Factory", 1), source: "matrix-source" }], expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "source"] } },
   {
     title: "a stale version",
@@ -141,11 +163,11 @@ describe("bad input gets the right error and writes nothing", () => {
     server = await createTestApp();
     curator = await server.createToken("curator");
     const write = (name: string, inputType: string, input: Record<string, unknown>) => mutate(server, name, inputType, "__typename", input, curator);
-    // A factory at version 2 with a production, and a source cited by factory 1.
+    // A source with its text; a factory (the 8th: id 8) at version 2, citing only it, with a production; factory 1 cites it too.
+    expect(await write("createSource", "CreateSourceInput", { slug: "matrix-source", kind: "NEWS", title: "Example Matrix", text: "An example text." })).toMatchObject({ __typename: "CreateSourcePayload" });
     expect(await write("createFactory", "CreateFactoryInput", { ...factoryInput, slug: "matrix-factory" })).toMatchObject({ __typename: "CreateFactoryPayload" });
-    expect(await write("updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 1, workforce: 10 })).toMatchObject({ __typename: "UpdateFactoryPayload" });
+    expect(await write("updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 1, workforce: 10, workforceYear: 2026 })).toMatchObject({ __typename: "UpdateFactoryPayload" });
     expect(await write("recordProduction", "RecordProductionInput", productionInput)).toMatchObject({ __typename: "RecordProductionPayload" });
-    expect(await write("createSource", "CreateSourceInput", { slug: "matrix-source", title: "Matrix" })).toMatchObject({ __typename: "CreateSourcePayload" });
     expect(await write("cite", "CiteInput", { fact: encodeGlobalID("Factory", 1), source: "matrix-source" })).toMatchObject({ __typename: "CitePayload" });
   });
   afterAll(() => server?.close());

@@ -18,10 +18,10 @@ describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
     mutate(server, name, inputType, payload, input, curator);
 
   it("lets exactly one of 20 concurrent updates with the same expectedVersion win, and audits only that one", async () => {
-    const factory = await server.db.prisma.factory.findUniqueOrThrow({ where: { slug: "nb-lawrence" } });
+    const factory = await server.db.prisma.factory.findUniqueOrThrow({ where: { slug: "nb-skowhegan" } });
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        write("updateFactory", "UpdateFactoryInput", { id: "nb-lawrence", expectedVersion: factory.version, workforce: 1000 + i }, "factory { version workforce }"),
+        write("updateFactory", "UpdateFactoryInput", { id: "nb-skowhegan", expectedVersion: factory.version, workforce: 1000 + i }, "factory { version workforce }"),
       ),
     );
     const winners = outcomes.filter((o) => o.__typename === "UpdateFactoryPayload");
@@ -61,6 +61,7 @@ describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
       model: "fresh-foam-hierro-v5",
       country: "VN",
       slug: "half-written",
+      citations: [{ source: "seed-article" }],
       route: [
         { step: "cutting", position: 1 },
         { step: "stitching", position: 2 },
@@ -77,6 +78,19 @@ describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
     expect(await tableCounts(server.db.sql)).toEqual(before);
   });
 
+  it("never lets concurrent uncites take a factory's last citation", async () => {
+    const factory = await server.db.prisma.factory.findUniqueOrThrow({ where: { slug: "nb-skowhegan" }, include: { sources: { include: { source: true } } } });
+    expect(factory.sources).toHaveLength(2);
+    const { data } = await server.graphql<{ factory: { id: string } }>(`{ factory(slug: "nb-skowhegan") { id } }`);
+    const outcomes: Outcome[] = await Promise.all(
+      factory.sources.map((citation) => write("uncite", "UnciteInput", { fact: data!.factory.id, source: citation.source.slug }, "fact { __typename }")),
+    );
+    expect(outcomes.map((o) => o.__typename).sort()).toEqual(["ConflictError", "UncitePayload"]);
+    expect(outcomes.find((o) => o.__typename === "ConflictError")).toMatchObject({ reason: "LAST_CITATION" });
+    expect(await server.db.prisma.factorySource.count({ where: { factoryId: factory.id } })).toBe(1);
+    expect(await server.db.prisma.change.count({ where: { entityType: "FACTORY", entityId: factory.id, action: "UNCITE" } })).toBe(1);
+  });
+
   it("records concurrent productions with their whole routes, none interleaved", async () => {
     const steps = ["design", "cutting", "stitching", "lasting", "finishing"];
     const outcomes = await Promise.all(
@@ -85,6 +99,7 @@ describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
           model: "990v5",
           country: "US",
           slug: `parallel-${i}`,
+          citations: [{ source: "just-style-2022-03-30" }],
           // Every other one fails on its last step.
           route: steps.map((step, position) => ({ step: i % 2 === 1 && position === 4 ? "nope" : step, position: position + 1 })),
         }),

@@ -49,12 +49,20 @@ describe(`database refusals as curation errors (${testDatabaseKind})`, () => {
     expect(await refusal(() => db.prisma.factory.update({ ...lawrence, data: { status: "CLOSED", openedYear: 2000, closedYear: 1999 } }))).toMatchObject({
       issues: [{ path: ["input", "closedYear"], message: "must not be before the opening year" }],
     });
-    expect(await refusal(() => db.prisma.production.update({ where: { slug: "992-usa" }, data: { startYear: 2000, endYear: 1990 } }))).toMatchObject({
+    expect(await refusal(() => db.prisma.production.update({ where: { slug: "990-lawrence" }, data: { startYear: 2000, endYear: 1990 } }))).toMatchObject({
       issues: [{ path: ["input", "endYear"] }],
     });
-    expect(await refusal(() => db.prisma.production.update({ where: { slug: "992-usa" }, data: { annualVolume: -1 } }))).toMatchObject({
+    expect(await refusal(() => db.prisma.production.update({ where: { slug: "990-lawrence" }, data: { annualVolume: -1 } }))).toMatchObject({
       issues: [{ path: ["input", "annualVolume"], message: "must not be negative" }],
     });
+  });
+
+  it("an undated figure is a validation issue on its year; losing the last citation is a LAST_CITATION conflict", async () => {
+    expect(await refusal(() => db.prisma.factory.update({ where: { slug: "nb-lawrence" }, data: { workforce: 10 } }))).toMatchObject({
+      issues: [{ path: ["input", "workforceYear"], message: "must be given together with the figure it dates, and only with it" }],
+    });
+    const norway = await db.prisma.factory.findUniqueOrThrow({ where: { slug: "nb-norway" } });
+    expect(await refusal(() => db.prisma.factorySource.deleteMany({ where: { factoryId: norway.id } }))).toMatchObject({ name: "ConflictError", reason: "LAST_CITATION" });
   });
 
   it("is not about other errors", () => {

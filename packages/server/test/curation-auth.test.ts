@@ -2,13 +2,20 @@ import { createHash } from "node:crypto";
 import { revokeApiToken, TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSchema } from "../src/index.ts";
+import { encodeGlobalID } from "../src/global-id.ts";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { expectNothingWritten, expectUnauthenticated, mutation } from "./support/curation.ts";
+
+/** IDs inputs refer to; `claim` is the newest claim's, read before each call. */
+interface Ids {
+  newBalance: string;
+  claim: string;
+}
 
 interface Call {
   readonly name: string;
   readonly inputType: string;
-  readonly input: (ids: { newBalance: string }) => Record<string, unknown>;
+  readonly input: (ids: Ids) => Record<string, unknown>;
 }
 
 // Every mutation with an input that is valid once its turn comes: refused without the
@@ -21,20 +28,41 @@ const CALLS: readonly Call[] = [
   {
     name: "createFactory",
     inputType: "CreateFactoryInput",
-    input: () => ({ slug: "authz-factory", name: "Factory", ownership: "OWNED", status: "OPERATING", city: "Boston", country: "US" }),
+    input: () => ({
+      slug: "authz-factory",
+      name: "Example Factory",
+      ownership: "OWNED",
+      status: "OPERATING",
+      city: "Exampleton",
+      country: "US",
+      citations: [{ source: "just-style-2022-03-30" }],
+    }),
   },
-  { name: "updateFactory", inputType: "UpdateFactoryInput", input: () => ({ id: "authz-factory", expectedVersion: 1, workforce: 5 }) },
+  { name: "updateFactory", inputType: "UpdateFactoryInput", input: () => ({ id: "authz-factory", expectedVersion: 1, workforce: 5, workforceYear: 2026 }) },
   { name: "createProcessStep", inputType: "CreateProcessStepInput", input: () => ({ slug: "authz-step", name: "Step", position: 99 }) },
   { name: "updateProcessStep", inputType: "UpdateProcessStepInput", input: () => ({ id: "authz-step", expectedVersion: 1, name: "Step 2" }) },
   {
     name: "recordProduction",
     inputType: "RecordProductionInput",
-    input: () => ({ slug: "authz-production", model: "authz-model", factory: "authz-factory", route: [{ step: "authz-step", position: 1 }] }),
+    input: () => ({
+      slug: "authz-production",
+      model: "authz-model",
+      factory: "authz-factory",
+      route: [{ step: "authz-step", position: 1 }],
+      citations: [{ source: "just-style-2022-03-30" }],
+    }),
   },
   { name: "updateProduction", inputType: "UpdateProductionInput", input: () => ({ id: "authz-production", expectedVersion: 1, annualVolume: 10 }) },
-  { name: "createSource", inputType: "CreateSourceInput", input: () => ({ slug: "authz-source", title: "Source" }) },
+  { name: "createSource", inputType: "CreateSourceInput", input: () => ({ slug: "authz-source", kind: "NEWS", title: "Example Source" }) },
+  { name: "updateSource", inputType: "UpdateSourceInput", input: () => ({ id: "authz-source", expectedVersion: 1, text: "Quoted. And more." }) },
+  {
+    name: "recordClaim",
+    inputType: "RecordClaimInput",
+    input: ({ newBalance }) => ({ source: "authz-source", subject: newBalance, topic: "MANUFACTURING_FOOTPRINT", statement: "Example claim.", quote: "And more." }),
+  },
   { name: "cite", inputType: "CiteInput", input: ({ newBalance }) => ({ fact: newBalance, source: "authz-source", quote: "Quoted." }) },
   { name: "uncite", inputType: "UnciteInput", input: ({ newBalance }) => ({ fact: newBalance, source: "authz-source" }) },
+  { name: "retractClaim", inputType: "DeleteInput", input: ({ claim }) => ({ id: claim, expectedVersion: 1 }) },
   { name: "deleteProduction", inputType: "DeleteInput", input: () => ({ id: "authz-production", expectedVersion: 2 }) },
   { name: "deleteFactory", inputType: "DeleteInput", input: () => ({ id: "authz-factory", expectedVersion: 2 }) },
   { name: "deleteModel", inputType: "DeleteInput", input: () => ({ id: "authz-model", expectedVersion: 2 }) },
@@ -45,7 +73,7 @@ const documentOf = (call: Call) => mutation(call.name, call.inputType, "__typena
 
 describe("who may write", () => {
   let server: TestApp;
-  let ids: { newBalance: string };
+  let ids: Ids;
   let curator: { authorization: string };
   let adminOnly: { authorization: string };
   beforeAll(async () => {
@@ -53,11 +81,15 @@ describe("who may write", () => {
     curator = await server.createToken("curator");
     adminOnly = await server.createToken("auditor", [TokenScope.ADMIN]);
     const { data } = await server.graphql<{ brand: { id: string } }>(`{ brand(slug: "new-balance") { id } }`);
-    ids = { newBalance: data!.brand.id };
+    ids = { newBalance: data!.brand.id, claim: "" };
   });
   afterAll(() => server?.close());
 
-  const run = (call: Call, headers: Record<string, string> = {}) => server.graphql<Record<string, any>>(documentOf(call), { input: call.input(ids) }, headers);
+  const run = async (call: Call, headers: Record<string, string> = {}) => {
+    const newest = await server.db.prisma.claim.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } });
+    ids.claim = encodeGlobalID("Claim", newest.id);
+    return server.graphql<Record<string, any>>(documentOf(call), { input: call.input(ids) }, headers);
+  };
 
   it("covers every mutation of the schema", () => {
     expect(CALLS.map((c) => c.name).sort()).toEqual(Object.keys(getSchema().getMutationType()!.getFields()).sort());

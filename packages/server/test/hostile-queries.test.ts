@@ -15,11 +15,15 @@ describe("hostile queries", () => {
     await sql(`INSERT INTO "Brand" (slug, name, "updatedAt") VALUES ('example-wide', 'Example Wide', now())`);
     await sql(`INSERT INTO "SneakerModel" (slug, name, "brandId", "updatedAt")
                SELECT 'example-model-' || n, 'Example Model ' || n, b.id, now() FROM generate_series(1, 100) n, "Brand" b WHERE b.slug = 'example-wide'`);
-    await sql(`INSERT INTO "Factory" (slug, name, ownership, status, city, "countryCode", "updatedAt")
-               SELECT 'example-factory-' || n, 'Example Factory ' || n, 'CONTRACT', 'OPERATING', 'Example City', 'VN', now() FROM generate_series(1, 100) n`);
-    await sql(`INSERT INTO "Production" (slug, "modelId", "factoryId", "countryCode", "updatedAt")
-               SELECT 'example-production-' || m.id || '-' || f.id, m.id, f.id, f."countryCode", now()
-                 FROM "SneakerModel" m, "Factory" f WHERE m.slug LIKE 'example-model-%' AND f.slug LIKE 'example-factory-%'`);
+    // Factories and productions are written with their citation, in one statement each.
+    await sql(`WITH f AS (INSERT INTO "Factory" (slug, name, ownership, status, city, "countryCode", "updatedAt")
+                          SELECT 'example-factory-' || n, 'Example Factory ' || n, 'CONTRACT', 'OPERATING', 'Example City', 'VN', now()
+                            FROM generate_series(1, 100) n RETURNING id)
+               INSERT INTO "FactorySource" ("factoryId", "sourceId") SELECT f.id, s.id FROM f, "Source" s WHERE s.slug = 'seed-article'`);
+    await sql(`WITH p AS (INSERT INTO "Production" (slug, "modelId", "factoryId", "countryCode", "updatedAt")
+                          SELECT 'example-production-' || m.id || '-' || f.id, m.id, f.id, f."countryCode", now()
+                            FROM "SneakerModel" m, "Factory" f WHERE m.slug LIKE 'example-model-%' AND f.slug LIKE 'example-factory-%' RETURNING id)
+               INSERT INTO "ProductionSource" ("productionId", "sourceId") SELECT p.id, s.id FROM p, "Source" s WHERE s.slug = 'seed-article'`);
   });
   afterAll(() => graph?.close());
 

@@ -32,8 +32,9 @@ describe("the read path", () => {
       edges { node { name country { code }
         productionByCountry { countries { countryCode productionCount } claims { statement source { slug } } }
         models(first: 5) { totalCount edges { node { name
-          madeIn { code }
-          madeInUsa { status labelClaims volumeShare factories { slug } sources { quote source { slug } } }
+          claims { topic statement source { slug kind } }
+          madeIn { country { code } status basis }
+          madeInUsa { status basis labelClaims volumeShare factories { slug } sources { quote source { slug } } supportingClaims { statement } conflictingClaims { statement } }
           productions(first: 3) { edges { node { labelClaim
             factory { name city country { code } }
             route { position technique step { name } }

@@ -15,8 +15,8 @@ describe.runIf(testDatabaseKind === "pglite")("the server while the embedded dat
 
   const heavy = /* GraphQL */ `{
     models(first: 100) { totalCount edges { node { name
-      madeIn { code } madeInUsa { status volumeShare sources { source { slug } } }
-      brand { productionByCountry { countries { countryCode productionShare volumeShare } } }
+      madeIn { country { code } status basis } madeInUsa { status basis volumeShare sources { source { slug } } supportingClaims { statement } }
+      brand { productionByCountry { countries { countryCode productionCount volumeShare } } }
       productions(first: 10) { edges { node { labelClaim factory { name processSteps { slug } productions(first: 10) { totalCount } } route { step { name } } } } }
     } } }
   }`;

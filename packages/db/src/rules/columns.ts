@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ClaimTopic, FactoryStatus, MaterialKind, ModelCategory, Ownership } from "../generated/prisma/enums.ts";
-import { count, countryCode, httpUrl, isoDate, longText, name, percent, positiveInt, PRODUCTION_SLUG_MAX, quote, shortText, slug, year } from "./fields.ts";
+import { ClaimStance, ClaimTopic, FactoryStatus, MaterialKind, ModelCategory, Ownership, SourceKind } from "../generated/prisma/enums.ts";
+import { count, countryCode, httpUrl, isoDate, longText, name, percent, positiveInt, PRODUCTION_SLUG_MAX, quote, shortText, slug, sourceText, year } from "./fields.ts";
 
 /**
  * The rule of every column curators and the seed write, by table: the value a column
@@ -38,10 +38,13 @@ export const COLUMNS = {
     region: shortText,
     countryCode,
     openedYear: year,
+    plannedOpeningYear: year,
     closedYear: year,
     workforce: count,
+    workforceYear: year,
     floorAreaSqFt: positiveInt,
     weeklyCapacityPairs: count,
+    weeklyCapacityYear: year,
     notes: longText,
   },
   ProcessStep: {
@@ -72,18 +75,23 @@ export const COLUMNS = {
   Source: {
     slug: slug(),
     title: name,
+    kind: z.enum(SourceKind),
     publisher: shortText,
     url: httpUrl,
     publishedOn: isoDate,
+    text: sourceText,
   },
-  BrandClaim: {
+  Claim: {
     topic: z.enum(ClaimTopic),
+    stance: z.enum(ClaimStance),
     countryCode,
     sharePercent: percent,
     statement: longText.trim().min(1, "must not be blank"),
+    quote,
   },
   Citation: {
     quote,
+    supports: z.array(z.string().regex(/^[a-z][A-Za-z]*$/, "must name a field, e.g. \"workforce\"")).max(50),
   },
 } as const;
 

@@ -22,6 +22,7 @@ const CHECKS: Record<string, string> = {
   nonnegative: MESSAGES.negative,
   positive: MESSAGES.positive,
   http: MESSAGES.httpUrl,
+  paired: MESSAGES.paired,
 };
 
 /** Constraints the convention does not describe. */
@@ -29,7 +30,13 @@ const SPECIAL: Record<string, ConstraintRule> = {
   Factory_years_ordered: { table: "Factory", column: "closedYear", message: "must not be before the opening year" },
   Factory_closed_has_status: { table: "Factory", column: "status", message: "must be CLOSED when the factory has a closing year" },
   Production_years_ordered: { table: "Production", column: "endYear", message: "must not be before the start year" },
-  BrandClaim_sharePercent_range: { table: "BrandClaim", column: "sharePercent", message: MESSAGES.percent },
+  Factory_planned_not_opened: { table: "Factory", column: "openedYear", message: "must be empty while the factory is PLANNED (give plannedOpeningYear)" },
+  Claim_subject_one: { table: "Claim", column: "subject", message: "must name exactly one subject" },
+  Claim_madeIn_country: { table: "Claim", column: "countryCode", message: "is required for a MADE_IN claim" },
+  Claim_sharePercent_range: { table: "Claim", column: "sharePercent", message: MESSAGES.percent },
+  // Deferred constraint triggers: checked when the transaction commits.
+  Factory_cited: { table: "Factory", column: "citations", message: "must cite at least one source" },
+  Production_cited: { table: "Production", column: "citations", message: "must cite at least one source" },
   Country_code_format: { table: "Country", column: "code", message: MESSAGES.countryCode },
   // Written by solegraph itself, never from a client's values.
   ApiToken_name_format: { table: "ApiToken", column: "name", message: "must be letters, digits, dots, dashes or underscores, starting with a letter or digit, at most 80 characters" },

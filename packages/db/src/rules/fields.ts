@@ -14,6 +14,8 @@ export const PRODUCTION_SLUG_MAX = 160;
 export const NAME_MAX = 200;
 export const TEXT_MAX = 5000;
 export const QUOTE_MAX = 2000;
+/** An archived article; quotes are checked against it. */
+export const SOURCE_TEXT_MAX = 500_000;
 export const URL_MAX = 2000;
 export const YEAR_MIN = 1800;
 export const YEAR_MAX = 2100;
@@ -31,6 +33,8 @@ export const MESSAGES = {
   countryCode: "must be an ISO 3166-1 alpha-2 country code, e.g. \"US\"",
   unknownCountry: "is not a known ISO 3166-1 alpha-2 country code",
   percent: "must be between 0 and 100",
+  paired: "must be given together with the figure it dates, and only with it",
+  notVerbatim: "must be a verbatim passage of the source's text",
   tooLong: (max: number) => `must be at most ${max} characters`,
 } as const;
 
@@ -44,6 +48,9 @@ export const shortText = z.string().trim().max(NAME_MAX, MESSAGES.tooLong(NAME_M
 
 /** Notes, descriptions and statements. */
 export const longText = z.string().max(TEXT_MAX, MESSAGES.tooLong(TEXT_MAX));
+
+/** A source's archived text. */
+export const sourceText = z.string().max(SOURCE_TEXT_MAX, MESSAGES.tooLong(SOURCE_TEXT_MAX)).refine((text) => text.trim().length > 0, MESSAGES.blank);
 
 /** A passage of a source, as it reads there. */
 export const quote = z.string().trim().min(1, MESSAGES.blank).max(QUOTE_MAX, MESSAGES.tooLong(QUOTE_MAX));

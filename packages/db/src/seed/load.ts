@@ -13,10 +13,16 @@ const FILE_NAMES: Record<keyof SeedData, string> = {
   factories: "factories.json",
   models: "models.json",
   productions: "productions.json",
+  claims: "claims.json",
 };
 
+/** The seed files' data, with the texts of the sources that keep one (by source slug). */
+export interface LoadedSeed extends SeedData {
+  readonly texts: ReadonlyMap<string, string>;
+}
+
 /** Reads and validates every seed file; errors name the file and the offending path. */
-export function loadSeedData(dir: string = SEED_DIR): SeedData {
+export function loadSeedData(dir: string = SEED_DIR): LoadedSeed {
   const read = <K extends keyof SeedData>(key: K): SeedData[K] => {
     const file = path.join(dir, FILE_NAMES[key]);
     const parsed = seedFiles[key].safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
@@ -26,8 +32,15 @@ export function loadSeedData(dir: string = SEED_DIR): SeedData {
     }
     return parsed.data as SeedData[K];
   };
+  const sources = read("sources");
+  const texts = new Map<string, string>();
+  for (const source of sources) {
+    if (source.textFile) texts.set(source.slug, fs.readFileSync(path.join(dir, source.textFile), "utf8"));
+  }
   return {
-    sources: read("sources"),
+    texts,
+    sources,
+    claims: read("claims"),
     brands: read("brands"),
     processSteps: read("processSteps"),
     materials: read("materials"),

@@ -9,23 +9,51 @@ import { slug } from "../rules/fields.ts";
 /** A column the file may leave out; it is stored as NULL. */
 const optional = <T extends z.ZodType>(type: T) => type.nullable().default(null);
 const reference = slug();
-const citation = z.object({ source: reference, quote: COLUMNS.Citation.quote.nullable() });
+const { Brand, SneakerModel, Factory, ProcessStep, Production, ProductionStep, Material, Source, Claim, Citation } = COLUMNS;
+
+/**
+ * A source backing a fact: the passage that says it (verbatim, or null when the seed
+ * has no text of the source) and the fact's fields it states (`supports`; the test
+ * of the seed checks that every field set is supported by some citation).
+ */
+const citation = z.strictObject({ source: reference, quote: Citation.quote.nullable(), supports: Citation.supports.default([]) });
 const citations = z.array(citation).min(1, "every seeded fact cites at least one source");
 
-const { Brand, SneakerModel, Factory, ProcessStep, Production, ProductionStep, Material, Source, BrandClaim } = COLUMNS;
+/** A claim's subject: exactly one of these, by slug. */
+const subject = z.union([
+  z.strictObject({ brand: reference }),
+  z.strictObject({ model: reference }),
+  z.strictObject({ factory: reference }),
+  z.strictObject({ production: reference }),
+]);
 
 export const seedFiles = {
   sources: z.array(
-    z.object({
+    z.strictObject({
       slug: Source.slug,
-      title: Source.title,
+      title: Source.title.nullable(),
+      kind: Source.kind,
       publisher: Source.publisher.nullable(),
       url: Source.url.nullable(),
       publishedOn: Source.publishedOn.nullable(),
+      /** A file beside the seed files holding the source's text, when the seed keeps it. */
+      textFile: optional(z.string().regex(/^texts\/[a-z0-9-]+\.txt$/, "must name a file in texts/")),
+    }),
+  ),
+  claims: z.array(
+    z.strictObject({
+      source: reference,
+      subject,
+      topic: Claim.topic,
+      stance: Claim.stance.default("ASSERTS"),
+      countryCode: optional(Claim.countryCode),
+      sharePercent: optional(Claim.sharePercent),
+      statement: Claim.statement,
+      quote: optional(Claim.quote),
     }),
   ),
   brands: z.array(
-    z.object({
+    z.strictObject({
       slug: Brand.slug,
       name: Brand.name,
       description: optional(Brand.description),
@@ -35,27 +63,16 @@ export const seedFiles = {
       foundedYear: optional(Brand.foundedYear),
       website: optional(Brand.website),
       sources: citations,
-      claims: z
-        .array(
-          z.object({
-            source: reference,
-            topic: BrandClaim.topic,
-            countryCode: BrandClaim.countryCode.nullable(),
-            sharePercent: BrandClaim.sharePercent.nullable(),
-            statement: BrandClaim.statement,
-          }),
-        )
-        .default([]),
     }),
   ),
   processSteps: z.array(
-    z.object({ slug: ProcessStep.slug, name: ProcessStep.name, position: ProcessStep.position, description: ProcessStep.description }),
+    z.strictObject({ slug: ProcessStep.slug, name: ProcessStep.name, position: ProcessStep.position, description: ProcessStep.description }),
   ),
   materials: z.array(
-    z.object({ slug: Material.slug, name: Material.name, kind: Material.kind, description: optional(Material.description) }),
+    z.strictObject({ slug: Material.slug, name: Material.name, kind: Material.kind, description: optional(Material.description) }),
   ),
   factories: z.array(
-    z.object({
+    z.strictObject({
       slug: Factory.slug,
       name: Factory.name,
       operatorBrand: optional(reference),
@@ -67,16 +84,19 @@ export const seedFiles = {
       region: optional(Factory.region),
       countryCode: Factory.countryCode,
       openedYear: optional(Factory.openedYear),
+      plannedOpeningYear: optional(Factory.plannedOpeningYear),
       closedYear: optional(Factory.closedYear),
       workforce: optional(Factory.workforce),
+      workforceYear: optional(Factory.workforceYear),
       floorAreaSqFt: optional(Factory.floorAreaSqFt),
       weeklyCapacityPairs: optional(Factory.weeklyCapacityPairs),
+      weeklyCapacityYear: optional(Factory.weeklyCapacityYear),
       notes: optional(Factory.notes),
       sources: citations,
     }),
   ),
   models: z.array(
-    z.object({
+    z.strictObject({
       slug: SneakerModel.slug,
       name: SneakerModel.name,
       brand: reference,
@@ -88,7 +108,7 @@ export const seedFiles = {
     }),
   ),
   productions: z.array(
-    z.object({
+    z.strictObject({
       slug: Production.slug,
       model: reference,
       factory: reference.nullable(),
@@ -98,10 +118,11 @@ export const seedFiles = {
       startYear: optional(Production.startYear),
       endYear: optional(Production.endYear),
       notes: optional(Production.notes),
-      route: z.array(z.object({ step: reference, technique: ProductionStep.technique.nullable() })).default([]),
+      route: z.array(z.strictObject({ step: reference, technique: ProductionStep.technique.nullable() })).default([]),
       sources: citations,
     }),
   ),
 };
 
 export type SeedData = { [K in keyof typeof seedFiles]: z.output<(typeof seedFiles)[K]> };
+export type SeedCitation = z.output<typeof citation>;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { loadSeedData } from "./load.ts";
-import type { SeedData } from "./schema.ts";
+import { loadSeedData, type LoadedSeed } from "./load.ts";
+import type { SeedCitation, SeedData } from "./schema.ts";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -12,11 +12,13 @@ export interface SeedReport {
 /**
  * Loads the seed dataset, inserting what is missing and never touching rows that
  * exist, so it is idempotent and does not undo curators' edits. One transaction: a
- * failing seed leaves nothing behind.
+ * failing seed leaves nothing behind (and the citation checks run at its commit).
  */
-export async function seed(prisma: PrismaClient, data: SeedData = loadSeedData()): Promise<SeedReport> {
+export async function seed(prisma: PrismaClient, data: LoadedSeed = loadSeedData()): Promise<SeedReport> {
   return prisma.$transaction((tx) => new SeedRun(tx, data).run(), { timeout: 120_000, maxWait: 30_000 });
 }
+
+type Subject = SeedData["claims"][number]["subject"];
 
 class SeedRun {
   private readonly created: Record<string, number> = {};
@@ -24,36 +26,23 @@ class SeedRun {
 
   constructor(
     private readonly tx: Tx,
-    private readonly data: SeedData,
+    private readonly data: LoadedSeed,
   ) {}
 
   async run(): Promise<SeedReport> {
     for (const source of this.data.sources) {
-      const { slug, publishedOn, ...rest } = source;
+      const { slug, publishedOn, textFile: _file, ...rest } = source;
       await this.ensure("source", slug, () =>
         this.tx.source.create({
-          data: { slug, ...rest, publishedOn: publishedOn === null ? null : new Date(publishedOn) },
+          data: { slug, ...rest, text: this.data.texts.get(slug) ?? null, publishedOn: publishedOn === null ? null : new Date(publishedOn) },
         }),
         () => this.tx.source.findUnique({ where: { slug } }),
       );
     }
-    for (const { slug, sources, claims, ...brand } of this.data.brands) {
+    for (const { slug, sources, ...brand } of this.data.brands) {
       const brandId = await this.ensure("brand", slug, () => this.tx.brand.create({ data: { slug, ...brand } }),
         () => this.tx.brand.findUnique({ where: { slug } }));
-      this.add("brandSource", await this.tx.brandSource.createMany({
-        data: sources.map((c) => ({ brandId, sourceId: this.id("source", c.source), quote: c.quote })),
-        skipDuplicates: true,
-      }));
-      for (const { source, ...claim } of claims) {
-        const sourceId = this.id("source", source);
-        const existing = await this.tx.brandClaim.findFirst({
-          where: { brandId, sourceId, statement: claim.statement },
-        });
-        if (!existing) {
-          await this.tx.brandClaim.create({ data: { brandId, sourceId, ...claim } });
-          this.count("brandClaim");
-        }
-      }
+      this.add("brandSource", await this.tx.brandSource.createMany({ data: this.citations(sources, { brandId }), skipDuplicates: true }));
     }
     for (const { slug, ...step } of this.data.processSteps) {
       await this.ensure("processStep", slug, () => this.tx.processStep.create({ data: { slug, ...step } }),
@@ -69,19 +58,13 @@ class SeedRun {
           data: { slug, ...factory, operatorBrandId: operatorBrand ? this.id("brand", operatorBrand) : null },
         }),
         () => this.tx.factory.findUnique({ where: { slug } }));
-      this.add("factorySource", await this.tx.factorySource.createMany({
-        data: sources.map((c) => ({ factoryId, sourceId: this.id("source", c.source), quote: c.quote })),
-        skipDuplicates: true,
-      }));
+      this.add("factorySource", await this.tx.factorySource.createMany({ data: this.citations(sources, { factoryId }), skipDuplicates: true }));
     }
     for (const { slug, sources, brand, ...model } of this.data.models) {
       const modelId = await this.ensure("sneakerModel", slug, () =>
         this.tx.sneakerModel.create({ data: { slug, ...model, brandId: this.id("brand", brand) } }),
         () => this.tx.sneakerModel.findUnique({ where: { slug } }));
-      this.add("sneakerModelSource", await this.tx.sneakerModelSource.createMany({
-        data: sources.map((c) => ({ modelId, sourceId: this.id("source", c.source), quote: c.quote })),
-        skipDuplicates: true,
-      }));
+      this.add("sneakerModelSource", await this.tx.sneakerModelSource.createMany({ data: this.citations(sources, { modelId }), skipDuplicates: true }));
     }
     for (const { slug, sources, model, factory, route, ...production } of this.data.productions) {
       const productionId = await this.ensure("production", slug, () =>
@@ -102,12 +85,31 @@ class SeedRun {
           },
         }),
         () => this.tx.production.findUnique({ where: { slug } }));
-      this.add("productionSource", await this.tx.productionSource.createMany({
-        data: sources.map((c) => ({ productionId, sourceId: this.id("source", c.source), quote: c.quote })),
-        skipDuplicates: true,
-      }));
+      this.add("productionSource", await this.tx.productionSource.createMany({ data: this.citations(sources, { productionId }), skipDuplicates: true }));
     }
+    for (const { source, subject, ...claim } of this.data.claims) {
+      const row = { sourceId: this.id("source", source), ...this.subject(subject) };
+      // A claim has no slug: the same source saying the same thing about the same subject is the same claim.
+      const existing = await this.tx.claim.findFirst({ where: { ...row, statement: claim.statement }, select: { id: true } });
+      if (!existing) {
+        await this.tx.claim.create({ data: { ...row, ...claim } });
+        this.count("claim");
+      }
+    }
+    // The deferred citation checks, now rather than at COMMIT (see the server's write.ts).
+    await this.tx.$executeRaw`SET CONSTRAINTS ALL IMMEDIATE`;
     return { created: this.created };
+  }
+
+  private citations<K extends string>(citations: readonly SeedCitation[], fact: Record<K, number>) {
+    return citations.map((c) => ({ ...fact, sourceId: this.id("source", c.source), quote: c.quote, supports: [...c.supports] }));
+  }
+
+  private subject(subject: Subject): { brandId?: number; modelId?: number; factoryId?: number; productionId?: number } {
+    if ("brand" in subject) return { brandId: this.id("brand", subject.brand) };
+    if ("model" in subject) return { modelId: this.id("sneakerModel", subject.model) };
+    if ("factory" in subject) return { factoryId: this.id("factory", subject.factory) };
+    return { productionId: this.id("production", subject.production) };
   }
 
   /** Returns the id of the row with this slug, creating it when it is missing. */

@@ -6,7 +6,8 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
  * marked with the `synthetic-` slug prefix. Requires the seed's process steps.
  *
  * Per brand b: factories b-0 (owned) and b-1 (contract) in countries cycling through
- * six, models b-0..b-2, each made at both factories, with five route steps. Written
+ * six, models b-0..b-2, each made at both factories, with five route steps, and a
+ * MADE_IN claim per model for its owned factory's country. Written
  * with a few set-based statements, in the order (and so with the ids) a row-by-row
  * insert would give.
  */
@@ -14,7 +15,7 @@ export async function generateDataset(prisma: PrismaClient, scale: number): Prom
   const steps = await prisma.processStep.count();
   if (steps < 7) throw new Error("generateDataset needs the seed's process steps: seed first.");
   await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO "Source" (slug, title, "updatedAt") VALUES ('synthetic-source', 'Synthetic test data', now()) ON CONFLICT (slug) DO NOTHING`;
+    await tx.$executeRaw`INSERT INTO "Source" (slug, title, kind, "updatedAt") VALUES ('synthetic-source', 'Synthetic test data', 'NEWS', now()) ON CONFLICT (slug) DO NOTHING`;
     await tx.$executeRaw`
       CREATE TEMPORARY TABLE synthetic_country (i int PRIMARY KEY, code char(2)) ON COMMIT DROP;
       `;
@@ -59,5 +60,14 @@ export async function generateDataset(prisma: PrismaClient, scale: number): Prom
       INSERT INTO "ProductionSource" ("productionId", "sourceId")
       SELECT p.id, s.id FROM "Production" p, "Source" s WHERE p.slug LIKE 'synthetic-production-%' AND s.slug = 'synthetic-source' ORDER BY p.id
       ON CONFLICT DO NOTHING`;
+    await tx.$executeRaw`
+      INSERT INTO "Claim" ("sourceId", "modelId", topic, "countryCode", statement, "updatedAt")
+      SELECT s.id, mo.id, 'MADE_IN', f."countryCode", 'Synthetic claim: made in ' || f."countryCode", now()
+        FROM "SneakerModel" mo
+        JOIN "Factory" f ON f.slug = 'synthetic-factory-' || split_part(mo.slug, '-', 3) || '-0'
+        CROSS JOIN "Source" s
+       WHERE mo.slug LIKE 'synthetic-model-%' AND s.slug = 'synthetic-source'
+         AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."modelId" = mo.id)
+       ORDER BY mo.id`;
   });
 }

@@ -37,7 +37,8 @@ function contentKey(seeded: boolean): string {
   const hash = createHash("sha256");
   for (const migration of readMigrations()) hash.update(migration.checksum);
   if (seeded) {
-    for (const name of fs.readdirSync(SEED_DIR).sort()) hash.update(name).update(fs.readFileSync(path.join(SEED_DIR, name)));
+    const files = fs.readdirSync(SEED_DIR, { recursive: true, encoding: "utf8" }).filter((name) => fs.statSync(path.join(SEED_DIR, name)).isFile());
+    for (const name of files.sort()) hash.update(name).update(fs.readFileSync(path.join(SEED_DIR, name)));
   }
   return hash.update(pgliteVersion()).digest("hex").slice(0, 16);
 }

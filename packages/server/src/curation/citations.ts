@@ -5,8 +5,9 @@ import { decodeGlobalID } from "../global-id.ts";
 import { planPayload } from "../read/payload.ts";
 import { plannedObject, type PlannedRow } from "../read/planned-types.ts";
 import { rules } from "@solegraph/db";
+import { checkedCitation } from "./citation-input.ts";
 import { citableEntities, delegateOf, entityNamed, type Entity } from "./entity.ts";
-import { NotFoundError, ValidationError } from "./errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
 import { inputRules, referenceRule, registerColumns } from "./input-fields.ts";
 import { payloadResult } from "./payloads.ts";
 import { resolveReference } from "./references.ts";
@@ -41,9 +42,15 @@ const CiteInput = builder.inputType("CiteInput", {
   fields: (t) => ({
     fact: t.id({ required: true, description: FACT_DESCRIPTION }),
     source: t.id({ required: true, description: "The source's slug or global ID." }),
-    quote: t.string({ description: "The passage of the source that supports the fact." }),
+    quote: t.string({ description: "The passage of the source that says it, verbatim (checked against the source's text when the graph keeps it)." }),
+    supports: t.stringList({ description: "The fact's fields the source states, e.g. [\"workforce\"]; leave out when it backs the fact as a whole." }),
   }),
-  validate: inputRules({ fact: { rule: referenceRule }, source: { rule: referenceRule }, quote: { rule: rules.COLUMNS.Citation.quote } }),
+  validate: inputRules({
+    fact: { rule: referenceRule },
+    source: { rule: referenceRule },
+    quote: { rule: rules.COLUMNS.Citation.quote },
+    supports: { rule: rules.COLUMNS.Citation.supports },
+  }),
 });
 
 const UnciteInput = builder.inputType("UnciteInput", {
@@ -57,23 +64,15 @@ const UnciteInput = builder.inputType("UnciteInput", {
 // A source cited twice is refused by the citation table's key: reported on `source`.
 for (const entity of citableEntities()) registerColumns(entity.citations!.model, { source: { type: "ID", column: "sourceId" } });
 
-interface Citation {
-  readonly entity: Entity & { citations: NonNullable<Entity["citations"]> };
-  readonly factId: number;
-  readonly sourceId: number;
-  readonly sourceSlug: string;
-}
+type CitableEntity = Entity & { citations: NonNullable<Entity["citations"]> };
 
-/** The fact and source a cite/uncite names, both resolved. */
-async function citation(write: Write, input: { fact: string; source: string }): Promise<Citation> {
-  const entity = entityNamed(decodeGlobalID(input.fact).typename);
+/** The fact a cite/uncite names, resolved. */
+async function citedFact(write: Write, fact: string): Promise<{ entity: CitableEntity; factId: number }> {
+  const entity = entityNamed(decodeGlobalID(fact).typename);
   if (!entity?.citations) {
     throw ValidationError.at(["input", "fact"], "must be the global ID of a Brand, SneakerModel, Factory or Production");
   }
-  const factId = await resolveReference(write.tx, entity, input.fact, ["input", "fact"]);
-  const sourceId = await resolveReference(write.tx, "Source", input.source, ["input", "source"]);
-  const source = await write.tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: { slug: true } });
-  return { entity: entity as Citation["entity"], factId, sourceId, sourceSlug: source.slug };
+  return { entity: entity as CitableEntity, factId: await resolveReference(write.tx, entity, fact, ["input", "fact"]) };
 }
 
 function planFactPayload(info: GraphQLResolveInfo, context: AuthenticatedContext, payloadType: string, fact: string) {
@@ -85,17 +84,18 @@ builder.mutationFields((t) => ({
   cite: t.field({
         requiresScope: "curate",
     type: CitePayload,
-    description: "Records that a source backs a fact, with the supporting quote. Citing the same source twice is a conflict.",
+    description:
+      "Records that a source backs a fact, with the passage that says it (verbatim) and the fields it states. Citing the same source twice is a conflict.",
     errors: payloadResult("Cite"),
     args: { input: t.arg({ type: CiteInput, required: true }) },
     resolve: (_root, args, context, info) => {
       const curator = context as AuthenticatedContext; // requiresScope made sure
       const payload = planFactPayload(info, curator, "CitePayload", args.input.fact);
       return runWrite(curator, async (write): Promise<PlannedRow> => {
-        const { entity, factId, sourceId, sourceSlug } = await citation(write, args.input);
-        const quote = args.input.quote ?? null;
-        await delegateOf(write.tx, entity.citations.model).create({ data: { [entity.citations.key]: factId, sourceId, quote } });
-        await write.audit({ entityType: entity.changeType, entityId: factId, action: "CITE", after: { source: sourceSlug, quote } });
+        const { entity, factId } = await citedFact(write, args.input.fact);
+        const { sourceId, sourceSlug, quote, supports } = await checkedCitation(write, entity, args.input, ["input"]);
+        await delegateOf(write.tx, entity.citations.model).create({ data: { [entity.citations.key]: factId, sourceId, quote, supports } });
+        await write.audit({ entityType: entity.changeType, entityId: factId, action: "CITE", after: { source: sourceSlug, quote, supports } });
         return payload.load(write.tx);
       });
     },
@@ -104,20 +104,32 @@ builder.mutationFields((t) => ({
   uncite: t.field({
         requiresScope: "curate",
     type: UncitePayload,
-    description: "Removes a source's citation from a fact.",
+    description: "Removes a source's citation from a fact. A factory or a production keeps at least one: removing its last is a LAST_CITATION conflict.",
     errors: payloadResult("Uncite"),
     args: { input: t.arg({ type: UnciteInput, required: true }) },
     resolve: (_root, args, context, info) => {
       const curator = context as AuthenticatedContext; // requiresScope made sure
       const payload = planFactPayload(info, curator, "UncitePayload", args.input.fact);
       return runWrite(curator, async (write): Promise<PlannedRow> => {
-        const { entity, factId, sourceId, sourceSlug } = await citation(write, args.input);
+        const { entity, factId } = await citedFact(write, args.input.fact);
+        const sourceId = await resolveReference(write.tx, "Source", args.input.source, ["input", "source"]);
+        const { slug: sourceSlug } = await write.tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: { slug: true } });
+        // Concurrent uncites of one fact queue here, so each counts what the other left.
+        await write.tx.$queryRawUnsafe(`SELECT id FROM "${entity.model}" WHERE id = $1 FOR UPDATE`, factId);
         const table = delegateOf(write.tx, entity.citations.model);
         const where = { [entity.citations.key]: factId, sourceId };
-        const [cited] = await table.findMany({ where, select: { quote: true } });
+        const [cited] = await table.findMany({ where, select: { quote: true, supports: true } });
+        if (!cited) throw new NotFoundError(`The fact does not cite "${args.input.source}".`, ["input", "source"], args.input.source);
+        if (entity.citations.required && (await table.count({ where: { [entity.citations.key]: factId } })) === 1) {
+          throw new ConflictError(
+            `"${sourceSlug}" is the ${entity.label}'s last citation: a ${entity.label} always cites a source. Cite another source first, or delete the ${entity.label}.`,
+            "LAST_CITATION",
+            ["input", "source"],
+          );
+        }
         const { count } = await table.deleteMany({ where });
-        if (!cited || count === 0) throw new NotFoundError(`The fact does not cite "${args.input.source}".`, ["input", "source"], args.input.source);
-        await write.audit({ entityType: entity.changeType, entityId: factId, action: "UNCITE", before: { source: sourceSlug, quote: cited["quote"] } });
+        if (count === 0) throw new NotFoundError(`The fact does not cite "${args.input.source}".`, ["input", "source"], args.input.source);
+        await write.audit({ entityType: entity.changeType, entityId: factId, action: "UNCITE", before: { source: sourceSlug, quote: cited["quote"], supports: cited["supports"] } });
         return payload.load(write.tx);
       });
     },

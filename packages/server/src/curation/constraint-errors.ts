@@ -34,6 +34,10 @@ export function curationErrorFromDatabase(error: unknown): CurationError | undef
       return new NotFoundError("An entity this write refers to no longer exists.", ["input"], constraint);
     }
     case "check": {
+      // The deferred citation check (a concurrent uncite took the other citation).
+      if (constraint.endsWith("_cited")) {
+        return new ConflictError("The write would leave a fact without any citation; every factory and production cites a source.", "LAST_CITATION", ["input"]);
+      }
       const rule = rules.constraintRule(constraint);
       if (!rule) return ValidationError.at(["input"], `violates ${constraint}`);
       return ValidationError.at(rule.column ? ["input", inputFieldOf(rule.table, rule.column)] : ["input"], rule.message);

@@ -18,8 +18,14 @@ export interface Entity {
   readonly changeType: ChangeEntityType;
   /** What the audit trail records beside the row (Prisma `include`), e.g. its citations. */
   readonly snapshot?: Record<string, unknown>;
-  /** The table of its citations and the column there that points at it, when sources can back it. */
-  readonly citations?: { readonly model: Prisma.ModelName; readonly key: string };
+  /**
+   * The table of its citations and the column there that points at it, when sources can
+   * back it; `required`: it must cite at least one source at all times (created with
+   * its first citations, never losing its last; the database checks it too).
+   */
+  readonly citations?: { readonly model: Prisma.ModelName; readonly key: string; readonly required?: boolean };
+  /** False for entities without a slug (claims): references to them are global IDs only. */
+  readonly hasSlug?: boolean;
   /** Its GraphQL type (a thunk: types refer to each other), for unions of entities. */
   readonly node: () => PlannedRef;
 }

@@ -49,6 +49,7 @@ const ConflictReasonEnum = builder.enumType("ConflictReason", {
     ALREADY_EXISTS: { description: "A unique value (slug, position, citation, model at a factory) is taken." },
     STALE_VERSION: { description: "The entity changed since the version you sent: read it again." },
     HAS_DEPENDENTS: { description: "Other entities still refer to it; delete them first." },
+    LAST_CITATION: { description: "It is the fact's last citation; factories and productions always cite at least one source." },
   } as const,
 });
 

@@ -42,7 +42,7 @@ export class NotFoundError extends CurationError {
   }
 }
 
-export type ConflictReason = "ALREADY_EXISTS" | "STALE_VERSION" | "HAS_DEPENDENTS";
+export type ConflictReason = "ALREADY_EXISTS" | "STALE_VERSION" | "HAS_DEPENDENTS" | "LAST_CITATION";
 
 export class ConflictError extends CurationError {
   readonly code = "CONFLICT";

@@ -109,9 +109,21 @@ export async function columnsFrom(tx: Prisma.TransactionClient, fields: Writable
 
 /** Input field names by table and column, for reading the database's refusals (constraint-errors.ts). */
 const fieldsByColumn = new Map<string, string>();
+/** Writable field names by table: what a citation's `supports` may name. */
+const fieldNames = new Map<string, string[]>();
 
 export function registerColumns(model: string, fields: WritableFields): void {
   for (const [key, field] of Object.entries(fields)) fieldsByColumn.set(`${model}.${field.column ?? key}`, key);
+}
+
+/** Declares an entity's writable fields (its curated mutations do). */
+export function registerFields(model: string, fields: WritableFields): void {
+  registerColumns(model, fields);
+  fieldNames.set(model, Object.keys(fields).filter((name) => name !== "citations"));
+}
+
+export function writableFieldNames(model: string): readonly string[] {
+  return fieldNames.get(model) ?? [];
 }
 
 export function inputFieldOf(model: string, column: string): string {

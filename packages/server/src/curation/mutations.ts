@@ -3,7 +3,8 @@ import { builder } from "../builder.ts";
 import type { AuthenticatedContext } from "../context.ts";
 import type { PlannedRef } from "../read/planned-types.ts";
 import { delegateOf, snapshotOf, type Entity } from "./entity.ts";
-import { columnsFrom, createInputType, registerColumns, updateInputType, type WritableFields } from "./input-fields.ts";
+import { columnsFrom, createInputType, registerFields, updateInputType, type WritableFields } from "./input-fields.ts";
+import { CitationInput, citationsRule, writeCitations, type CitationValue } from "./citation-input.ts";
 import { deletedPayload, entityPayload, payloadResult } from "./payloads.ts";
 import { resolveReference } from "./references.ts";
 import { deleteVersioned, updateVersioned } from "./versioned.ts";
@@ -55,8 +56,21 @@ export interface CurationOptions {
  * record, versioned updates and deletes, and payloads read through the planner.
  */
 export function curatedMutations(options: CurationOptions): void {
-  const { entity, fields, create, update } = options;
-  registerColumns(entity.model, fields);
+  const { entity, create, update } = options;
+  const fields: WritableFields = entity.citations?.required
+    ? {
+        ...options.fields,
+        citations: {
+          type: [CitationInput],
+          rule: citationsRule,
+          required: true,
+          createOnly: true,
+          virtual: true,
+          description: `The sources backing the ${entity.label}: at least one (a ${entity.label} always cites a source).`,
+        },
+      }
+    : options.fields;
+  registerFields(entity.model, fields);
   const remove = options.delete;
 
   if (create) {
@@ -75,6 +89,7 @@ export function curatedMutations(options: CurationOptions): void {
             const input = args.input as Input;
             const columns = await columnsFrom(write.tx, fields, input);
             const id = create.write ? await create.write(write, input, columns) : ((await delegateOf(write.tx, entity.model).create({ data: columns, select: { id: true } }))["id"] as number);
+            if (entity.citations?.required) await writeCitations(write, entity, id, input["citations"] as readonly CitationValue[], ["input", "citations"]);
             await write.audit({ entityType: entity.changeType, entityId: id, action: "CREATE", after: await snapshotOf(write.tx, entity, id) });
             return id;
           }),

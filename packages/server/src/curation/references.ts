@@ -19,6 +19,9 @@ export async function resolveReference(tx: Prisma.TransactionClient, entity: Ent
 function referenceWhere(entity: Entity, reference: string, path: FieldPath): { id: number } | { slug: string } {
   const decoded = decodeGlobalID(reference);
   if (decoded.typename === entity.typename) return { id: Number(decoded.id) };
+  if (entity.hasSlug === false) {
+    throw ValidationError.at(path, `expected a ${entity.label}'s global ID${decoded.typename === INVALID_TYPENAME ? "" : `, got the ID of a ${decoded.typename}`}`);
+  }
   if (decoded.typename !== INVALID_TYPENAME) {
     throw ValidationError.at(path, `expected a ${entity.label}'s slug or ID, got the ID of a ${decoded.typename}`);
   }

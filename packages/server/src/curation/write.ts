@@ -23,10 +23,14 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 export async function runWrite<T>(context: AuthenticatedContext, work: (write: Write) => Promise<T>): Promise<T> {
   const { tokenId } = context.authentication;
   try {
-    return await context.prisma.$transaction(
-      (tx) => work({ tx, audit: (change) => recordChange(tx, { ...change, tokenId }) }),
-      TRANSACTION_OPTIONS,
-    );
+    return await context.prisma.$transaction(async (tx) => {
+      const result = await work({ tx, audit: (change) => recordChange(tx, { ...change, tokenId }) });
+      // Deferred checks (every factory and production keeps a citation) run now, as a
+      // statement of the transaction, rather than at COMMIT: a refusal then rolls back
+      // like any other (Prisma's pg adapter does not release a connection whose COMMIT failed).
+      await tx.$executeRaw`SET CONSTRAINTS ALL IMMEDIATE`;
+      return result;
+    }, TRANSACTION_OPTIONS);
   } catch (error) {
     throw curationErrorFromDatabase(error) ?? error;
   }

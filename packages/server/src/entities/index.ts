@@ -15,4 +15,7 @@ import "./sneaker-model/type.ts";
 import "./sneaker-model/curation.ts";
 import "./production/type.ts";
 import "./production/curation.ts";
+import "./claim/type.ts";
+import "./claim/curation.ts";
+import "./series/type.ts";
 import "./change/type.ts";

@@ -1,13 +1,16 @@
-/** The query GraphiQL opens with: is the 990 made in the USA, and where? */
+/** The query GraphiQL opens with: is the 990 made in the USA, and says who? */
 export const GRAPHIQL_DEFAULT_QUERY = `# Welcome to solegraph: where and how sneakers are made, every fact with its sources.
-# Press the run button (or Ctrl-Enter) to ask whether the 990v6 is made in the USA.
+# Press the run button (or Ctrl-Enter) to ask whether the 990 line is made in the USA:
+# the answer covers its versions, says what it rests on (reported by independent
+# sources, or only claimed), and lists the claims for and against.
 
-query MadeInUsa990 {
-  model(slug: "990v6") {
+query IsThe990MadeInTheUSA {
+  series(name: "990") {
     name
-    brand { name }
+    models { name }
     madeInUsa {
       status
+      basis
       labelClaims
       factories {
         name
@@ -15,7 +18,9 @@ query MadeInUsa990 {
         region
         processSteps { position name }
       }
-      sources { source { title publisher url } quote }
+      sources { source { label kind url } quote supports }
+      supportingClaims { statement quote source { label kind } }
+      conflictingClaims { statement quote source { label kind } }
     }
   }
 }

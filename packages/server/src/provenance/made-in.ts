@@ -1,61 +1,136 @@
-import { sql, type Sql } from "../read/sql.ts";
-import { textValue } from "../read/values.ts";
+import { raw, sql, type Sql } from "../read/sql.ts";
+import { isReported } from "./evidence.ts";
 
 /**
- * Whether a model is made in a country, computed from its recorded productions (never
- * stored), as SQL over the model's row (schema/sneaker-model.ts, MadeInVerdict):
- * - YES: every recorded production is in the country; PARTLY: some are; NO:
- *   productions are recorded, none there; UNKNOWN: none is recorded;
- * - factories: the named factories in the country, in the order their productions were recorded;
- * - labelClaims: distinct label claims of the productions there, first recorded first;
- * - volumeShare: the country's share of the known annual volume, NULL when none is known;
- * - sources: the citations of the productions there (for NO: of all of them), one per
- *   source, in the order first cited.
+ * Made-in verdicts, computed in SQL from what the graph records (never stored): for a
+ * set of models (one model, or a series' versions) and a country, one row with
+ *   "modelIds", "countryCode", status, basis
+ * and the counts they come from. The verdict's lists (factories, sources, claims) are
+ * read from that row.
+ *
+ * Reported productions (cited by an independent source, evidence.ts) decide the status
+ * when there are any: YES if all of them are in the country, PARTLY if some are, NO if
+ * none is; the basis is REPORTED, or CONFLICTING when a claim says otherwise. Without
+ * them, claims decide (MADE_IN claims about the models, and productions only the brand
+ * or marketing copy cites): the status follows what they say, the basis is
+ * CLAIMED_ONLY, or CONFLICTING (status UNKNOWN) when claims assert and deny the same
+ * country. Nothing recorded: UNKNOWN, basis NONE.
  */
 export type MadeInStatus = "YES" | "PARTLY" | "NO" | "UNKNOWN";
+export type VerdictBasis = "REPORTED" | "CLAIMED_ONLY" | "CONFLICTING" | "NONE";
 
-const productionsOf = (model: Sql) => sql`"Production" p WHERE p."modelId" = ${model}.id`;
-
-export function madeInStatus(model: Sql, country: string): Sql {
-  const here = sql`p."countryCode" = ${textValue(country)}`;
-  return sql`(SELECT CASE WHEN count(*) = 0 THEN 'UNKNOWN'
-                          WHEN count(*) FILTER (WHERE ${here}) = count(*) THEN 'YES'
-                          WHEN count(*) FILTER (WHERE ${here}) > 0 THEN 'PARTLY'
-                          ELSE 'NO' END
-                FROM ${productionsOf(model)})`;
+/** Countries a verdict can be asked about for these models: of their productions and MADE_IN claims. */
+export function countriesOfModels(modelIds: Sql): Sql {
+  return sql`(SELECT p."countryCode" AS code FROM "Production" p WHERE p."modelId" = ANY(${modelIds})
+              UNION
+              SELECT cl."countryCode" FROM "Claim" cl WHERE cl.topic = 'MADE_IN' AND cl."modelId" = ANY(${modelIds}))`;
 }
 
-/** Factory rows (with the recording production's id as "productionId") of the model in the country. */
-export function factoriesIn(model: Sql, country: string): Sql {
-  return sql`(SELECT f.*, p.id AS "productionId" FROM "Factory" f JOIN "Production" p ON p."factoryId" = f.id
-               WHERE p."modelId" = ${model}.id AND p."countryCode" = ${textValue(country)})`;
+/** One country, as `countries` for verdicts(). */
+export function oneCountry(code: string): () => Sql {
+  if (!/^[A-Z]{2}$/.test(code)) throw new Error(`Not a country code: ${code}`);
+  return () => raw(`(SELECT '${code}'::text AS code)`);
 }
 
-export function labelClaimsIn(model: Sql, country: string): Sql {
-  return sql`(SELECT coalesce(json_agg(claims.label ORDER BY claims.first), '[]'::json) FROM (
-                SELECT p."labelClaim" AS label, min(p.id) AS first FROM ${productionsOf(model)}
-                   AND p."countryCode" = ${textValue(country)} AND p."labelClaim" <> '' GROUP BY p."labelClaim") AS claims)`;
+/**
+ * Verdict rows for the models whose ids `modelIds` (an int[] expression) gives, one per
+ * country of `countries(ids)` (a subquery with a `code` column; `ids` names the array).
+ */
+export function verdicts(modelIds: Sql, countries: (ids: Sql) => Sql): Sql {
+  const ids = sql`ids."modelIds"`;
+  const counts = sql`
+    SELECT ids."modelIds", c.code AS "countryCode",
+           pc."reportedTotal", pc."reportedHere",
+           pc."claimedHere" + cc."assertsHere" AS "claimedHere",
+           pc."claimedTotal" - pc."claimedHere" + cc."assertsElsewhere" AS "claimedElsewhere",
+           cc."deniesHere"
+      FROM (SELECT ${modelIds} AS "modelIds") AS ids
+      CROSS JOIN LATERAL ${countries(ids)} AS c
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE r.reported) AS "reportedTotal",
+               count(*) FILTER (WHERE r.reported AND r.code = c.code) AS "reportedHere",
+               count(*) FILTER (WHERE NOT r.reported) AS "claimedTotal",
+               count(*) FILTER (WHERE NOT r.reported AND r.code = c.code) AS "claimedHere"
+          FROM (SELECT p."countryCode" AS code, ${isReported(sql`p`)} AS reported
+                  FROM "Production" p WHERE p."modelId" = ANY(${ids})) AS r) AS pc
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" = c.code) AS "assertsHere",
+               count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" <> c.code) AS "assertsElsewhere",
+               count(*) FILTER (WHERE cl.stance = 'DENIES' AND cl."countryCode" = c.code) AS "deniesHere"
+          FROM "Claim" cl WHERE cl.topic = 'MADE_IN' AND cl."modelId" = ANY(${ids})) AS cc`;
+  return sql`(SELECT v.*,
+      CASE WHEN v."reportedTotal" > 0 THEN
+             CASE WHEN v."reportedHere" = v."reportedTotal" THEN 'YES' WHEN v."reportedHere" > 0 THEN 'PARTLY' ELSE 'NO' END
+           WHEN v."claimedHere" > 0 AND v."deniesHere" > 0 THEN 'UNKNOWN'
+           WHEN v."claimedHere" > 0 THEN CASE WHEN v."claimedElsewhere" = 0 THEN 'YES' ELSE 'PARTLY' END
+           WHEN v."deniesHere" > 0 OR v."claimedElsewhere" > 0 THEN 'NO'
+           ELSE 'UNKNOWN' END AS status,
+      CASE WHEN v."reportedTotal" > 0 THEN
+             CASE WHEN (v."reportedHere" > 0 AND v."deniesHere" > 0)
+                    OR (v."reportedHere" = 0 AND v."claimedHere" > 0)
+                    OR (v."reportedHere" = v."reportedTotal" AND v."claimedElsewhere" > 0) THEN 'CONFLICTING'
+                  ELSE 'REPORTED' END
+           WHEN v."claimedHere" > 0 AND v."deniesHere" > 0 THEN 'CONFLICTING'
+           WHEN v."claimedHere" + v."claimedElsewhere" + v."deniesHere" > 0 THEN 'CLAIMED_ONLY'
+           ELSE 'NONE' END AS basis
+    FROM (${counts}) AS v)`;
 }
 
-export function volumeShareIn(model: Sql, country: string): Sql {
+// The lists of a verdict, read from its row (`verdict`).
+
+const productionsIn = (verdict: Sql) =>
+  sql`"Production" p WHERE p."modelId" = ANY(${verdict}."modelIds") AND p."countryCode" = ${verdict}."countryCode"`;
+
+/** Productions of the models in the country. */
+export function productionsOfVerdict(verdict: Sql): Sql {
+  return sql`(SELECT p.* FROM ${productionsIn(verdict)})`;
+}
+
+/** Named factories in the country that make the models (with the first recording production's id as "productionId"). */
+export function factoriesOfVerdict(verdict: Sql): Sql {
+  return sql`(SELECT DISTINCT ON (f.id) f.*, p.id AS "productionId"
+                FROM "Factory" f JOIN "Production" p ON p."factoryId" = f.id
+               WHERE p."modelId" = ANY(${verdict}."modelIds") AND p."countryCode" = ${verdict}."countryCode"
+               ORDER BY f.id, p.id)`;
+}
+
+/** Distinct label claims of the productions there, first recorded first. */
+export function labelClaimsOfVerdict(verdict: Sql): Sql {
+  return sql`(SELECT coalesce(json_agg(labels.label ORDER BY labels.first), '[]'::json) FROM (
+                SELECT p."labelClaim" AS label, min(p.id) AS first FROM ${productionsIn(verdict)}
+                   AND p."labelClaim" <> '' GROUP BY p."labelClaim") AS labels)`;
+}
+
+/** The country's share of the models' known annual volume; NULL when none is known. */
+export function volumeShareOfVerdict(verdict: Sql): Sql {
   return sql`(SELECT CASE WHEN coalesce(sum(p."annualVolume"), 0) = 0 THEN NULL
-                          ELSE coalesce(sum(p."annualVolume") FILTER (WHERE p."countryCode" = ${textValue(country)}), 0)::float8
+                          ELSE coalesce(sum(p."annualVolume") FILTER (WHERE p."countryCode" = ${verdict}."countryCode"), 0)::float8
                                / sum(p."annualVolume") END
-                FROM ${productionsOf(model)})`;
+                FROM "Production" p WHERE p."modelId" = ANY(${verdict}."modelIds"))`;
 }
 
-/** Citation rows (ProductionSource, with "productionId") behind the verdict, one per source. */
-export function verdictCitations(model: Sql, country: string): Sql {
-  const code = textValue(country);
+/** Citations (ProductionSource rows, with "productionId") of the productions there (for NO: of all), one per source. */
+export function citationsOfVerdict(verdict: Sql): Sql {
   return sql`(SELECT DISTINCT ON (ps."sourceId") ps.*
                 FROM "ProductionSource" ps JOIN "Production" p ON p.id = ps."productionId"
-               WHERE p."modelId" = ${model}.id
-                 AND (p."countryCode" = ${code}
-                      OR NOT EXISTS (SELECT 1 FROM "Production" p2 WHERE p2."modelId" = ${model}.id AND p2."countryCode" = ${code}))
+               WHERE p."modelId" = ANY(${verdict}."modelIds")
+                 AND (p."countryCode" = ${verdict}."countryCode"
+                      OR NOT EXISTS (SELECT 1 FROM ${productionsIn(verdict)}))
                ORDER BY ps."sourceId", p.id)`;
 }
 
-/** Countries (Country rows) where the model's productions are. */
-export function countriesOfModel(model: Sql): Sql {
-  return sql`(SELECT DISTINCT c.* FROM "Country" c JOIN "Production" p ON p."countryCode" = c.code WHERE p."modelId" = ${model}.id)`;
+const madeInClaims = (verdict: Sql) => sql`cl.topic = 'MADE_IN' AND cl."modelId" = ANY(${verdict}."modelIds")`;
+
+/** MADE_IN claims that agree with the verdict's status. */
+export function supportingClaims(verdict: Sql): Sql {
+  return sql`(SELECT cl.* FROM "Claim" cl WHERE ${madeInClaims(verdict)} AND cl."countryCode" = ${verdict}."countryCode"
+                AND cl.stance = (CASE WHEN ${verdict}.status = 'NO' THEN 'DENIES' ELSE 'ASSERTS' END)::"ClaimStance")`;
+}
+
+/** MADE_IN claims that say otherwise: the opposite stance for the country, or (for YES) made elsewhere. */
+export function conflictingClaims(verdict: Sql): Sql {
+  return sql`(SELECT cl.* FROM "Claim" cl WHERE ${madeInClaims(verdict)}
+                AND ((cl."countryCode" = ${verdict}."countryCode"
+                      AND cl.stance = (CASE WHEN ${verdict}.status = 'NO' THEN 'ASSERTS' ELSE 'DENIES' END)::"ClaimStance")
+                  OR (${verdict}.status = 'YES' AND cl.stance = 'ASSERTS' AND cl."countryCode" <> ${verdict}."countryCode")))`;
 }

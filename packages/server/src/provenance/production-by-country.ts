@@ -2,11 +2,11 @@ import { sql, type Sql } from "../read/sql.ts";
 
 /**
  * A brand's production footprint per country, as a derived table for the read plan
- * (schema/brand.ts): one row per country where the graph records a production of one
+ * (entities/brand/type.ts): one row per country where the graph records a production of one
  * of the brand's models, or a factory the brand operates that is not closed. Columns
  * are CountryShare's fields:
- * - productionCount: productions (model × country) recorded there;
- * - productionShare: that count over all the brand's productions (0 when none);
+ * - productionCount: productions (model × country) recorded there: a count of records,
+ *   deliberately not turned into a share (records are not volumes);
  * - factoryCount: distinct, not closed, named factories there that the brand operates
  *   or that make its models;
  * - knownVolume: the sum of known annual volumes, NULL when none is known;
@@ -18,7 +18,6 @@ export function countriesOfBrand(brand: Sql): Sql {
   return sql`(
     SELECT c.code AS "countryCode", c.name AS "countryName",
            coalesce(here.n, 0)::int AS "productionCount",
-           CASE WHEN total.n = 0 THEN 0 ELSE coalesce(here.n, 0)::float8 / total.n END AS "productionShare",
            (SELECT count(DISTINCT f.id)::int FROM "Factory" f
              WHERE f."countryCode" = c.code AND f.status <> 'CLOSED'
                AND (f."operatorBrandId" = ${brand}.id OR f.id IN (SELECT bp."factoryId" FROM (${productions}) bp))) AS "factoryCount",
@@ -30,6 +29,6 @@ export function countriesOfBrand(brand: Sql): Sql {
       JOIN "Country" c ON c.code = places.code
       LEFT JOIN (SELECT bp."countryCode" AS code, count(*) AS n, sum(bp."annualVolume")::bigint AS volume
                    FROM (${productions}) bp GROUP BY bp."countryCode") AS here ON here.code = c.code
-      CROSS JOIN (SELECT count(*) AS n, sum(bp."annualVolume")::bigint AS volume FROM (${productions}) bp) AS total
+      CROSS JOIN (SELECT sum(bp."annualVolume")::bigint AS volume FROM (${productions}) bp) AS total
   )`;
 }

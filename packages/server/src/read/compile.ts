@@ -164,6 +164,18 @@ export class SelectionCompiler {
         const object = this.object(type, nodes, alias, {}, instances);
         return sql`(SELECT ${object} FROM ${ident(tableOf(type))} AS ${alias} WHERE ${alias}.id = ${found.id}::int)`;
       }
+      case "one-of": {
+        this.count(instances);
+        const ids = plan.ids(context);
+        const branches = this.input.schema.getPossibleTypes(abstract(target, coordinate)).flatMap((type) => {
+          const id = ids[type.name];
+          if (!id) return [];
+          const alias = this.aliases.fresh();
+          const object = this.object(type, nodes, alias, {}, instances);
+          return [sql`(SELECT ${object} FROM ${ident(tableOf(type))} AS ${alias} WHERE ${alias}.id = ${id})`];
+        });
+        return branches.length === 0 ? raw("NULL::json") : sql`coalesce(${join(branches, ", ")})`;
+      }
       case "mixed-list": {
         const { hits: hitRows, count } = plan.hits(context);
         const items = instances * count;

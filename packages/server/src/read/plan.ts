@@ -64,7 +64,12 @@ export type FieldPlan =
    */
   | { readonly kind: "mixed-list"; readonly hits: (context: PlanContext) => { readonly hits: Sql; readonly count: number } }
   /** One row of a type named at plan time (`node(id:)`), or null. */
-  | { readonly kind: "mixed-row"; readonly target: (context: PlanContext) => { typename: string; id: number } | null };
+  | { readonly kind: "mixed-row"; readonly target: (context: PlanContext) => { typename: string; id: number } | null }
+  /**
+   * One row of one of several types, decided by the data (a claim's subject): for each
+   * possible type, the SQL id of its row or NULL; the first type with an id is the row's.
+   */
+  | { readonly kind: "one-of"; readonly ids: (context: PlanContext) => Readonly<Record<string, Sql>> };
 
 /** Object types that are tables carry this in `extensions.table`: where `node(id:)` finds them. */
 export interface TableExtension {

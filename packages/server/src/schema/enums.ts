@@ -7,7 +7,50 @@ export const OwnershipEnum = builder.enumType(Ownership, { name: "Ownership" });
 export const ModelCategoryEnum = builder.enumType(ModelCategory, { name: "ModelCategory" });
 export const MaterialKindEnum = builder.enumType(MaterialKind, { name: "MaterialKind" });
 export const ShoeComponentEnum = builder.enumType(ShoeComponent, { name: "ShoeComponent" });
-export const ClaimTopicEnum = builder.enumType(ClaimTopic, { name: "ClaimTopic" });
+
+export const ClaimTopicEnum = builder.enumType("ClaimTopic", {
+  description: "What a claim is about.",
+  values: {
+    MADE_IN: { value: ClaimTopic.MADE_IN, description: "The subject is made (stance DENIES: is not made) in the claim's country." },
+    PRODUCTION_SHARE: { value: ClaimTopic.PRODUCTION_SHARE, description: "The share of a brand's production made in a country." },
+    DOMESTIC_CONTENT: { value: ClaimTopic.DOMESTIC_CONTENT, description: "The share of a product's value that is domestic." },
+    MANUFACTURING_FOOTPRINT: { value: ClaimTopic.MANUFACTURING_FOOTPRINT, description: "Any other statement about where or how something is made: plants, workforce, plans." },
+  } as const,
+});
+
+export const ClaimStanceEnum = builder.enumType("ClaimStance", {
+  description: "Whether a claim says its statement is so or is not so.",
+  values: { ASSERTS: { value: "ASSERTS" }, DENIES: { value: "DENIES" } } as const,
+});
+
+export const SourceKindEnum = builder.enumType("SourceKind", {
+  description: "What kind of publication a source is: NEWS, EDITORIAL and COMMUNITY report independently; BRAND and MARKETING speak for the brand.",
+  values: {
+    NEWS: { value: "NEWS", description: "Journalism: a newspaper, a trade or business publication." },
+    EDITORIAL: { value: "EDITORIAL", description: "Independent editorial writing: history, features, reviews." },
+    COMMUNITY: { value: "COMMUNITY", description: "A community, local history or enthusiast site." },
+    BRAND: { value: "BRAND", description: "The brand's own statements: press releases, its website, filings." },
+    MARKETING: { value: "MARKETING", description: "Promotional copy: advertorials, retailers' and affiliates' sales pages." },
+  } as const,
+});
+
+export const ProductionEvidenceEnum = builder.enumType("ProductionEvidence", {
+  description: "What a recorded production rests on.",
+  values: {
+    REPORTED: { description: "At least one independent source (NEWS, EDITORIAL, COMMUNITY) cites it." },
+    CLAIMED_ONLY: { description: "Only the brand's own voice or marketing copy cites it." },
+  } as const,
+});
+
+export const VerdictBasisEnum = builder.enumType("VerdictBasis", {
+  description: "What a made-in verdict rests on.",
+  values: {
+    REPORTED: { description: "Productions that independent sources report, with no claim against them." },
+    CLAIMED_ONLY: { description: "Only claims (MADE_IN claims, or productions cited by the brand or marketing copy): not a reported fact." },
+    CONFLICTING: { description: "Sources disagree: see `supportingClaims` and `conflictingClaims`." },
+    NONE: { description: "Nothing is recorded." },
+  } as const,
+});
 
 export const OrderDirection = builder.enumType("OrderDirection", {
   values: { ASC: { value: "asc" }, DESC: { value: "desc" } } as const,

@@ -67,10 +67,14 @@ export async function fuzz(graph: TestApp, options: FuzzOptions): Promise<FuzzRe
   const before = await counts(graph);
 
   // Real references to aim at, and some that name nothing.
-  const rows = async (table: string) => graph.db.sql.query<{ id: number; slug: string }>(`SELECT id, slug FROM "${table}" ORDER BY id LIMIT 40`);
+  // Claims have no slug: they are referred to by global ID (the "slug" here is one).
+  const rows = async (table: string) =>
+    table === "Claim"
+      ? (await graph.db.sql.query<{ id: number }>(`SELECT id FROM "Claim" ORDER BY id LIMIT 40`)).map(({ id }) => ({ id, slug: encodeGlobalID("Claim", id) }))
+      : graph.db.sql.query<{ id: number; slug: string }>(`SELECT id, slug FROM "${table}" ORDER BY id LIMIT 40`);
   const refs: Record<string, { id: number; slug: string }[]> = {};
-  for (const [typename, table] of [["Brand", "Brand"], ["SneakerModel", "SneakerModel"], ["Factory", "Factory"], ["Production", "Production"], ["Source", "Source"], ["ProcessStep", "ProcessStep"]] as const) {
-    refs[typename] = await rows(table);
+  for (const table of ["Brand", "SneakerModel", "Factory", "Production", "Source", "ProcessStep", "Claim"] as const) {
+    refs[table] = await rows(table);
   }
   const ids = () => {
     const typename = pick(Object.keys(refs));
@@ -93,7 +97,7 @@ export async function fuzz(graph: TestApp, options: FuzzOptions): Promise<FuzzRe
     pick([
       "nike",
       "new-balance",
-      "990v6",
+      "990v5",
       "nb-lawrence",
       "stitching",
       "seed-article",
@@ -127,12 +131,14 @@ export async function fuzz(graph: TestApp, options: FuzzOptions): Promise<FuzzRe
    */
   let serial = 0;
   const entityOf = (mutationName: string) =>
-    /Brand/.test(mutationName) ? "Brand" : /Model/.test(mutationName) ? "SneakerModel" : /Factory/.test(mutationName) ? "Factory" : /Production/.test(mutationName) ? "Production" : /ProcessStep/.test(mutationName) ? "ProcessStep" : "Source";
+    /Brand/.test(mutationName) ? "Brand" : /Model/.test(mutationName) ? "SneakerModel" : /Factory/.test(mutationName) ? "Factory" : /Production/.test(mutationName) ? "Production" : /ProcessStep/.test(mutationName) ? "ProcessStep" : /Claim/.test(mutationName) ? "Claim" : "Source";
   const slugOf = (typename: string) => pick(refs[typename]!).slug;
   function sensible(name: string, type: GraphQLInputType, mutationName: string): unknown {
     const named = getNamedType(type);
     serial += 1;
     if (isListType(isNonNullType(type) ? type.ofType : type)) {
+      if (name === "citations") return [{ source: slugOf("Source"), ...(chance(0.3) && { supports: ["notes"] }) }];
+      if (name === "supports") return chance(0.5) ? [] : ["notes"];
       const steps = refs["ProcessStep"]!.slice().sort(() => rand() - 0.5).slice(0, 1 + Math.floor(rand() * 3));
       return steps.map((step, i) => ({ step: step.slug, position: i + 1, technique: chance(0.5) ? "Example technique" : null }));
     }
@@ -155,6 +161,7 @@ export async function fuzz(graph: TestApp, options: FuzzOptions): Promise<FuzzRe
         return chance(0.3) ? null : slugOf("Factory");
       case "source":
         return slugOf("Source");
+      case "subject":
       case "fact": {
         const typename = pick(["Brand", "SneakerModel", "Factory", "Production"]);
         return encodeGlobalID(typename, pick(refs[typename]!).id);
@@ -341,6 +348,7 @@ const AUDITED: Record<string, { table: string; citations: string | undefined }> 
   PRODUCTION: { table: "Production", citations: "ProductionSource" },
   PROCESS_STEP: { table: "ProcessStep", citations: undefined },
   SOURCE: { table: "Source", citations: undefined },
+  CLAIM: { table: "Claim", citations: undefined },
 };
 
 async function counts(graph: TestApp): Promise<{ rows: Record<string, number>; lastChange: number }> {
@@ -353,25 +361,34 @@ async function counts(graph: TestApp): Promise<{ rows: Record<string, number>; l
 
 /**
  * Every row that appeared or vanished has its audit record: entities by their CREATE
- * and DELETE records, citations by CITE and UNCITE, and those removed with a deleted
+ * and DELETE records, citations by CITE and UNCITE and by the CREATE of a fact created
+ * with them (its `after` lists them), and citations and claims removed with a deleted
  * fact by that fact's DELETE record (its `before` lists them).
  */
 async function unexplainedCounts(graph: TestApp, before: Awaited<ReturnType<typeof counts>>): Promise<string[]> {
   const after = await counts(graph);
-  const changes = await graph.db.sql.query<{ entityType: string; action: string; before: { sources?: unknown[] } | null }>(
-    `SELECT "entityType", action, before FROM "Change" WHERE id > $1`,
+  const changes = await graph.db.sql.query<{
+    entityType: string;
+    action: string;
+    before: { sources?: unknown[]; claims?: unknown[] } | null;
+    after: { sources?: unknown[] } | null;
+  }>(
+    `SELECT "entityType", action, before, after FROM "Change" WHERE id > $1`,
     [before.lastChange],
   );
   const problems: string[] = [];
   for (const [type, { table, citations }] of Object.entries(AUDITED)) {
     const of = (action: string) => changes.filter((c) => c.entityType === type && c.action === action);
     const entityDelta = after.rows[table]! - before.rows[table]!;
-    const recorded = of("CREATE").length - of("DELETE").length;
+    // Claims also go when their subject is deleted: its DELETE record lists them.
+    const claimsCascaded = type === "CLAIM" ? changes.filter((c) => c.action === "DELETE").reduce((sum, c) => sum + (c.before?.claims?.length ?? 0), 0) : 0;
+    const recorded = of("CREATE").length - of("DELETE").length - claimsCascaded;
     if (entityDelta !== recorded) problems.push(`${table}: ${entityDelta} rows changed, the audit trail explains ${recorded}`);
     if (citations) {
       const citationDelta = after.rows[citations]! - before.rows[citations]!;
       const cascaded = of("DELETE").reduce((sum, c) => sum + (c.before?.sources?.length ?? 0), 0);
-      const explained = of("CITE").length - of("UNCITE").length - cascaded;
+      const createdWith = of("CREATE").reduce((sum, c) => sum + (c.after?.sources?.length ?? 0), 0);
+      const explained = of("CITE").length - of("UNCITE").length - cascaded + createdWith;
       if (citationDelta !== explained) problems.push(`${citations}: ${citationDelta} rows changed, the audit trail explains ${explained}`);
     }
   }

@@ -13,14 +13,14 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
     query: `{ brand(slug: "new-balance") {
       id slug name description headquartersCity headquartersRegion foundedYear website version
       country { code name }
-      sources { quote source { id slug title publisher url publishedOn version } }
-      claims { topic sharePercent statement country { code } source { slug } }
+      sources { quote supports source { id slug title label kind independent publisher url publishedOn version } }
+      claims { id topic stance sharePercent statement quote country { code } source { slug } subject { __typename ... on Brand { slug } } }
       shareClaims: claims(topic: PRODUCTION_SHARE) { statement source { slug } }
       models(first: 4) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug name series category releaseYear } } }
       factories(last: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug status } } }
       productionByCountry {
-        countries { countryCode countryName productionCount productionShare factoryCount knownVolume volumeShare }
-        claims { topic sharePercent statement country { code } source { slug title } }
+        countries { countryCode countryName productionCount factoryCount knownVolume volumeShare }
+        claims { topic sharePercent statement quote country { code } source { slug label } }
       }
     } }`,
   },
@@ -33,7 +33,7 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
   },
   "nested-with-verdicts": {
     query: `{ brands(first: 20) { edges { node { slug
-      models(first: 10) { edges { node { slug madeIn { code } madeInUsa { status countryCode labelClaims volumeShare factories { slug } sources { quote source { slug } } } } } }
+      models(first: 10) { edges { node { slug madeIn { country { code } status basis } madeInUsa { status basis countryCode labelClaims volumeShare factories { slug } sources { quote source { slug } } supportingClaims { id } conflictingClaims { id } } } } }
     } } } }`,
   },
   "models-filters": {
@@ -41,7 +41,8 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
       gb: models(filter: { madeIn: "gb" }) { totalCount edges { node { slug } } }
       usa: models(filter: { labelClaim: "made in usa" }) { totalCount edges { node { slug } } }
       series: models(filter: { series: "990" }) { totalCount edges { node { slug series } } }
-      trail: models(filter: { category: TRAIL, brand: "new-balance" }) { edges { node { slug category } } }
+      hiking: models(filter: { category: HIKING, brand: "new-balance" }) { edges { node { slug category } } }
+      court: models(filter: { category: COURT }) { edges { node { slug category } } }
       nike: models(filter: { brand: "nike" }) { totalCount edges { node { slug } } }
       search: models(filter: { search: "990V" }) { edges { node { slug } } }
       synthetic: models(filter: { search: "synthetic model 1-" }) { totalCount edges { node { slug } } }
@@ -66,22 +67,28 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
     query: `{ models(last: 2) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug } } } }`,
   },
   "model-everything": {
-    query: `{ model(slug: "990v6") {
+    query: `{ model(slug: "990v5") {
       id slug name series category releaseYear description version
       brand { slug name }
-      sources { quote source { slug title } }
+      sources { quote supports source { slug title label } }
+      claims { topic statement }
       materials { component note material { slug name kind } originCountry { code } }
-      madeIn { code name }
-      madeInUsa { countryCode status labelClaims volumeShare factories { slug name country { code } } sources { quote source { slug url } } }
-      productions(first: 10) { totalCount edges { node { id slug labelClaim annualVolume startYear endYear notes version country { code } factory { slug }
-        model { slug } sources { quote source { slug } } route { id position technique step { id slug name position description version } production { slug } } } } }
+      madeIn { country { code name } status basis }
+      madeInUsa { country { code } countryCode status basis labelClaims volumeShare factories { slug name country { code } } productions { slug evidence }
+        sources { quote supports source { slug url } } supportingClaims { statement } conflictingClaims { statement } }
+      productions(first: 10) { totalCount edges { node { id slug labelClaim annualVolume startYear endYear notes version evidence country { code } factory { slug }
+        model { slug } sources { quote supports source { slug } } claims { id } route { id position technique step { id slug name position description version } production { slug } } } } }
     } }`,
   },
   "model-verdicts-across-the-seed": {
     query: `{
-      v5: model(slug: "990v5") { madeInUsa { status factories { slug } labelClaims } madeIn { code } }
-      uk: model(slug: "991") { madeInUsa { status factories { slug } labelClaims sources { source { slug } } } madeIn { code } }
-      hierro: model(slug: "fresh-foam-hierro-v5") { madeInUsa { status factories { slug } labelClaims sources { quote source { slug } } } madeIn { code } }
+      line: model(slug: "990") { madeInUsa { status basis factories { slug } labelClaims supportingClaims { quote source { slug } } } madeIn { country { code } status basis } }
+      uk: model(slug: "991") { madeInUsa { status basis factories { slug } labelClaims sources { source { slug } } } madeIn { country { code } status basis } }
+      hierro: model(slug: "fresh-foam-hierro-v5") { madeInUsa { status basis factories { slug } labelClaims sources { quote source { slug } } supportingClaims { statement quote source { slug kind } } } madeIn { country { code } status basis } }
+      m993: model(slug: "993") { madeInUsa { status basis supportingClaims { statement } } }
+      series990: series(name: "990") { name models { slug } madeInUsa { status basis factories { slug } sources { source { slug } } supportingClaims { statement } } madeIn { country { code } status } }
+      seriesSynthetic: series(name: "s1") { name models { slug } madeIn { country { code } status basis } }
+      noSeries: series(name: "nope") { name }
     }`,
   },
   "factories-filters": {
@@ -90,7 +97,7 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
       maine: factories(filter: { region: "maine" }) { edges { node { slug } } }
       stitching: factories(filter: { performsStep: "stitching", brand: "new-balance" }) { edges { node { slug } } }
       contract: factories(filter: { ownership: CONTRACT }) { totalCount edges { node { slug } } }
-      planned: factories(filter: { status: PLANNED }) { edges { node { slug openedYear } } }
+      planned: factories(filter: { status: PLANNED }) { edges { node { slug openedYear plannedOpeningYear } } }
       synthetic: factories(filter: { brand: "synthetic-brand-1" }) { totalCount edges { node { slug country { code } } } }
     }`,
   },
@@ -98,7 +105,7 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
     query: `{
       opened: factories(orderBy: { field: OPENED_YEAR, direction: DESC }) { edges { node { slug openedYear } } }
       openedAsc: factories(first: 6, orderBy: { field: OPENED_YEAR }) { edges { cursor node { slug openedYear } } }
-      workforce: factories(first: 5, orderBy: { field: WORKFORCE, direction: DESC }) { edges { node { slug workforce } } }
+      workforce: factories(first: 5, orderBy: { field: WORKFORCE, direction: DESC }) { edges { node { slug workforce workforceYear } } }
       country: factories(first: 5, orderBy: { field: COUNTRY, direction: DESC }) { edges { node { slug country { code } } } }
       slug: factories(first: 3, orderBy: { field: SLUG }) { edges { node { slug } } }
     }`,
@@ -109,11 +116,12 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
   },
   "factory-everything": {
     query: `{ factory(slug: "nb-methuen") {
-      id slug name operatorName ownership status streetAddress city region openedYear closedYear workforce floorAreaSqFt weeklyCapacityPairs notes version
+      id slug name operatorName ownership status streetAddress city region openedYear plannedOpeningYear closedYear workforce workforceYear floorAreaSqFt weeklyCapacityPairs weeklyCapacityYear notes version
       operatorBrand { slug }
       country { code name }
       processSteps { slug position }
-      sources { quote source { slug title publisher url publishedOn } }
+      sources { quote supports source { slug title label kind publisher url publishedOn } }
+      claims { topic stance statement quote country { code } source { slug } subject { __typename ... on Factory { slug } } }
       productions(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug model { slug } } } }
     } flimby: factory(slug: "nb-flimby") { processSteps { slug } productions { totalCount edges { node { slug labelClaim } } } } }`,
   },
@@ -123,8 +131,9 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
       stitching: processStep(slug: "stitching") { slug position }
       none: processStep(slug: "gluing") { slug }
       materials(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { node { id slug name kind description version } } }
-      sources { totalCount edges { node { id slug title publisher url publishedOn version } } }
-      source(slug: "seed-article") { slug title }
+      sources { totalCount edges { node { id slug title label kind independent publisher url publishedOn version } } }
+      source(slug: "seed-article") { slug title kind claims(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { statement } } } }
+      claims(first: 4, filter: { topic: MADE_IN, country: "US" }) { totalCount edges { cursor node { id statement stance subject { __typename ... on SneakerModel { slug } } } } }
     }`,
   },
   "search": {
@@ -146,6 +155,7 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
       routeStep: node(id: "UHJvZHVjdGlvblN0ZXA6MQ") { __typename ... on ProductionStep { position step { slug } } }
       material: node(id: "TWF0ZXJpYWw6MQ") { __typename ... on Material { slug } }
       source: node(id: "U291cmNlOjE") { __typename ... on Source { slug } }
+      claim: node(id: "Q2xhaW06MQ") { __typename ... on Claim { statement source { slug } } }
       unknown: node(id: "QnJhbmQ6OTk5OTk") { id }
       malformed: node(id: "not-an-id") { id }
       notANodeType: node(id: "Q291bnRyeTox") { id }
@@ -167,7 +177,7 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
     variables: { withModels: true, skipCountry: false },
   },
   "typename-everywhere": {
-    query: `{ __typename brands(first: 1) { __typename pageInfo { __typename } edges { __typename node { __typename productionByCountry { __typename countries { __typename } claims { __typename } } models(first: 1) { __typename edges { node { madeInUsa { __typename } sources { __typename source { __typename } } } } } } } } }`,
+    query: `{ __typename brands(first: 1) { __typename pageInfo { __typename } edges { __typename node { __typename productionByCountry { __typename countries { __typename } claims { __typename } } models(first: 1) { __typename edges { node { madeInUsa { __typename supportingClaims { __typename } } sources { __typename source { __typename } } claims { __typename subject { __typename } } } } } } } } }`,
   },
   "error-page-size": { query: `{ brands(first: 101) { totalCount } }` },
   "error-negative-page-size": { query: `{ models(last: -1) { totalCount } }` },

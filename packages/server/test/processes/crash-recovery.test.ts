@@ -27,22 +27,40 @@ describe.runIf(testDatabaseKind === "pglite")("a server killed during writes (SI
     const record = mutation("recordProduction", "RecordProductionInput", "production { slug }");
     let next = 0;
     let killed = false;
+    let refused: string | undefined; // A write answered with an error: the test is wrong, stop at once.
     // Four writers in parallel until the process dies under them.
     const writer = async () => {
       while (!killed) {
         const slug = `crash-${next++}`;
         attempted.add(slug);
-        const input = { model: "990v5", country: "US", slug, route: STEPS.map((step, i) => ({ step, position: i + 1 })) };
+        const input = {
+          model: "990v5",
+          country: "US",
+          slug,
+          route: STEPS.map((step, i) => ({ step, position: i + 1 })),
+          citations: [{ source: "seed-article" }],
+        };
+        let answer: Awaited<ReturnType<typeof graphqlAt<{ recordProduction?: { __typename: string } }>>>;
         try {
-          const { data } = await graphqlAt(first.url, record, { input }, authorization);
-          if (data?.recordProduction?.__typename === "RecordProductionPayload") acknowledged.add(slug);
+          answer = await graphqlAt<{ recordProduction?: { __typename: string } }>(first.url, record, { input }, authorization);
         } catch {
           return; // The connection died with the process: this write is not acknowledged.
         }
+        const payload = answer.data?.recordProduction;
+        if (payload?.__typename !== "RecordProductionPayload") {
+          refused = JSON.stringify(answer);
+          return;
+        }
+        acknowledged.add(slug);
       }
     };
     const writers = Array.from({ length: 4 }, writer);
-    while (acknowledged.size < 25) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (acknowledged.size < 25 && refused === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+    if (refused !== undefined) {
+      first.child.kill("SIGKILL");
+      killed = true;
+      throw new Error(`a write was refused: ${refused}`);
+    }
     first.child.kill("SIGKILL");
     killed = true;
     expect(await first.exited).toBe("SIGKILL");

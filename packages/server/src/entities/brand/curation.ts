@@ -1,4 +1,5 @@
 import { rules } from "@solegraph/db";
+import { CITATIONS_SNAPSHOT, CLAIMS_SNAPSHOT } from "../../curation/snapshots.ts";
 import { defineEntity } from "../../curation/entity.ts";
 import { ConflictError } from "../../curation/errors.ts";
 import { curatedMutations } from "../../curation/mutations.ts";
@@ -15,8 +16,8 @@ export const brand = defineEntity({
   citations: { model: "BrandSource", key: "brandId" },
   // A brand's claims go when it goes (cascade), so they are part of its record.
   snapshot: {
-    sources: { select: { quote: true, source: { select: { slug: true } } }, orderBy: { sourceId: "asc" } },
-    claims: { select: { topic: true, countryCode: true, sharePercent: true, statement: true, source: { select: { slug: true } } }, orderBy: { id: "asc" } },
+    sources: CITATIONS_SNAPSHOT,
+    claims: CLAIMS_SNAPSHOT,
   },
 });
 

@@ -1,9 +1,9 @@
-import type { BrandClaimModel as BrandClaim, BrandModel as Brand } from "@solegraph/db";
+import type { BrandModel as Brand } from "@solegraph/db";
 import { belongsTo, by, BY_NAME, hasMany, hasManyConnection } from "../../read/plans.ts";
+import { ClaimNode, claimsOf, CLAIMS_DESCRIPTION } from "../claim/type.ts";
 import { connectionOf, plannedObject, type PlannedRef } from "../../read/planned-types.ts";
 import { countriesOfBrand } from "../../provenance/production-by-country.ts";
 import { sql } from "../../read/sql.ts";
-import { textValue } from "../../read/values.ts";
 import { CountryRef } from "../country/type.ts";
 import { ClaimTopicEnum } from "../../schema/enums.ts";
 import { FactoryNode } from "../factory/type.ts";
@@ -21,7 +21,7 @@ export const BrandNode: PlannedRef = plannedObject<Brand>("Brand", {
     description: t.string("description", { nullable: true }),
     headquartersCity: t.string("headquartersCity", { nullable: true }),
     headquartersRegion: t.string("headquartersRegion", { nullable: true }),
-    country: t.field(CountryRef, belongsTo("Country", "countryCode", "code"), { nullable: true, description: "Country of the headquarters." }),
+    country: t.field(CountryRef, belongsTo("Country", "countryCode", "code"), { nullable: true, description: "The brand's home country, as its sources state it." }),
     foundedYear: t.int("foundedYear", { nullable: true }),
     website: t.string("website", { nullable: true }),
     version: t.int("version"),
@@ -34,28 +34,11 @@ export const BrandNode: PlannedRef = plannedObject<Brand>("Brand", {
       description: "Factories the brand operates (owned plants), by name.",
     }),
     sources: t.field([Citation], citationsOf("BrandSource", "brandId"), { description: "Sources for the brand's facts." }),
-    claims: t.field(
-      [ClaimRef],
-      hasMany("BrandClaim", "brandId", [by("topic"), by("id")], ({ args }, alias) =>
-        typeof args["topic"] === "string" ? sql`${alias}.topic = ${textValue(args["topic"])}::"ClaimTopic"` : undefined,
-      ),
-      {
-        description: "Statements sources make about the brand, kept as said; they may disagree.",
-        args: { topic: t.t.arg({ type: ClaimTopicEnum, required: false }) },
-      },
-    ),
+    claims: t.field([ClaimNode], claimsOf("brandId"), {
+      description: CLAIMS_DESCRIPTION,
+      args: { topic: t.t.arg({ type: ClaimTopicEnum, required: false }) },
+    }),
     productionByCountry: t.field(ProductionByCountry, { kind: "nested" }),
-  }),
-});
-
-const ClaimRef: PlannedRef = plannedObject<BrandClaim>("Claim", {
-  description: "A statement a source makes about a brand, e.g. the share of its production in a country.",
-  fields: (t) => ({
-    topic: t.enum(ClaimTopicEnum, "topic"),
-    country: t.field(CountryRef, belongsTo("Country", "countryCode", "code"), { nullable: true }),
-    sharePercent: t.float("sharePercent", { nullable: true, description: "The share the statement gives, in percent." }),
-    statement: t.string("statement"),
-    source: t.field(SourceNode, belongsTo("Source", "sourceId")),
   }),
 });
 
@@ -63,7 +46,6 @@ interface CountryShareRow {
   countryCode: string;
   countryName: string;
   productionCount: number;
-  productionShare: number;
   factoryCount: number;
   knownVolume: number | null;
   volumeShare: number | null;
@@ -74,28 +56,34 @@ const CountryShare: PlannedRef = plannedObject<CountryShareRow>("CountryShare", 
   fields: (t) => ({
     countryCode: t.string("countryCode"),
     countryName: t.string("countryName"),
-    productionCount: t.int("productionCount", { description: "Recorded productions (model × country) in the country." }),
-    productionShare: t.float("productionShare", { description: "productionCount as a share (0..1) of all the brand's productions." }),
+    productionCount: t.int("productionCount", {
+      description: "How many productions (model × country records) the graph holds there: a count of records, not a share of the brand's output.",
+    }),
     factoryCount: t.int("factoryCount", { description: "Named, not closed factories in the country that the brand operates or that make its models." }),
     knownVolume: t.int("knownVolume", { nullable: true, description: "Sum of known annual volumes (pairs), null when none is known." }),
-    volumeShare: t.float("volumeShare", { nullable: true, description: "Share (0..1) of the brand's known volume; null when no volume is known." }),
+    volumeShare: t.float("volumeShare", {
+      nullable: true,
+      description: "Share (0..1) of the brand's known annual volume, from recorded volumes only; null when no volume is known.",
+    }),
   }),
 });
 
 const ProductionByCountry: PlannedRef = plannedObject("ProductionByCountry", {
-  description: "Where a brand makes its shoes: computed shares per country, and what sources claim.",
+  description:
+    "Where a brand makes its shoes: what the graph records per country (counts, and shares only of known volumes), " +
+    "beside the shares sources claim (which may disagree with each other).",
   fields: (t) => ({
     countries: t.field([CountryShare], {
       kind: "list",
       rows: ({ row }) => ({
         from: countriesOfBrand(row),
-        orderBy: [by("productionCount", "desc"), by("factoryCount", "desc"), by("countryCode")],
+        orderBy: [by("factoryCount", "desc"), by("productionCount", "desc"), by("countryCode")],
       }),
     }),
     claims: t.field(
-      [ClaimRef],
-      hasMany("BrandClaim", "brandId", [by("id")], (_context, alias) => sql`${alias}.topic = 'PRODUCTION_SHARE'`),
-      { description: "Claims about the share of production per country, each with its source; they may disagree." },
+      [ClaimNode],
+      hasMany("Claim", "brandId", [by("id")], (_context, alias) => sql`${alias}.topic = 'PRODUCTION_SHARE'`),
+      { description: "What sources claim about the share of the brand's production per country, each with its source, side by side." },
     ),
   }),
 });

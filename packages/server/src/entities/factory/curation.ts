@@ -1,4 +1,5 @@
 import { FactoryStatus, rules } from "@solegraph/db";
+import { CITATIONS_SNAPSHOT, CLAIMS_SNAPSHOT } from "../../curation/snapshots.ts";
 import { defineEntity, snapshotOf } from "../../curation/entity.ts";
 import { ConflictError } from "../../curation/errors.ts";
 import { referenceRule } from "../../curation/input-fields.ts";
@@ -16,8 +17,8 @@ export const factory = defineEntity({
   label: "factory",
   changeType: "FACTORY",
   node: () => FactoryNode,
-  citations: { model: "FactorySource", key: "factoryId" },
-  snapshot: { sources: { select: { quote: true, source: { select: { slug: true } } }, orderBy: { sourceId: "asc" } } },
+  citations: { model: "FactorySource", key: "factoryId", required: true },
+  snapshot: { sources: CITATIONS_SNAPSHOT, claims: CLAIMS_SNAPSHOT },
 });
 
 curatedMutations({
@@ -41,19 +42,28 @@ curatedMutations({
     operatorName: { type: "String", rule: Factory.operatorName, description: "The operating company as the sources name it." },
     streetAddress: { type: "String", rule: Factory.streetAddress },
     region: { type: "String", rule: Factory.region },
-    openedYear: { type: "Int", rule: Factory.openedYear },
+    openedYear: { type: "Int", rule: Factory.openedYear, description: "The year production began; not while PLANNED (give plannedOpeningYear)." },
+    plannedOpeningYear: { type: "Int", rule: Factory.plannedOpeningYear, description: "The year production was announced to begin." },
     closedYear: { type: "Int", rule: Factory.closedYear, description: "Only with status CLOSED." },
-    workforce: { type: "Int", rule: Factory.workforce },
+    workforce: { type: "Int", rule: Factory.workforce, description: "People working there; give `workforceYear` with it." },
+    workforceYear: { type: "Int", rule: Factory.workforceYear, description: "The year the workforce figure held." },
     floorAreaSqFt: { type: "Int", rule: Factory.floorAreaSqFt },
-    weeklyCapacityPairs: { type: "Int", rule: Factory.weeklyCapacityPairs },
+    weeklyCapacityPairs: { type: "Int", rule: Factory.weeklyCapacityPairs, description: "Pairs per week; give `weeklyCapacityYear` with it." },
+    weeklyCapacityYear: { type: "Int", rule: Factory.weeklyCapacityYear, description: "The year the capacity figure held." },
     notes: { type: "String", rule: Factory.notes },
   },
   create: {
     name: "createFactory",
-    description: "Adds a factory.",
+    description: "Adds a factory with the sources that say it exists (at least one).",
     validate: yearsInOrder("openedYear", "closedYear").superRefine((input, ctx) => {
       if (input["closedYear"] != null && input["status"] !== FactoryStatus.CLOSED) {
         ctx.addIssue({ code: "custom", path: ["status"], message: "must be CLOSED when the factory has a closing year" });
+      }
+      if (input["openedYear"] != null && input["status"] === FactoryStatus.PLANNED) {
+        ctx.addIssue({ code: "custom", path: ["openedYear"], message: "must be empty while the factory is PLANNED (give plannedOpeningYear)" });
+      }
+      for (const [figure, year] of [["workforce", "workforceYear"], ["weeklyCapacityPairs", "weeklyCapacityYear"]] as const) {
+        if ((input[figure] == null) !== (input[year] == null)) ctx.addIssue({ code: "custom", path: [year], message: rules.MESSAGES.paired });
       }
     }),
   },
@@ -81,7 +91,7 @@ curatedMutations({
   },
   delete: {
     name: "deleteFactory",
-    description: "Deletes a factory with its citations. Refused while productions are recorded at it.",
+    description: "Deletes a factory with its citations and claims. Refused while productions are recorded at it.",
     before: async ({ tx }, { id, reference }) => {
       const productions = await tx.production.count({ where: { factoryId: id } });
       if (productions > 0) {

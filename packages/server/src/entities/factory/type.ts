@@ -4,7 +4,8 @@ import { connectionOf, plannedObject, type PlannedRef } from "../../read/planned
 import { sql, type Sql } from "../../read/sql.ts";
 import { BrandNode } from "../brand/type.ts";
 import { CountryRef } from "../country/type.ts";
-import { FactoryStatusEnum, OrderDirection, OwnershipEnum } from "../../schema/enums.ts";
+import { ClaimTopicEnum, FactoryStatusEnum, OrderDirection, OwnershipEnum } from "../../schema/enums.ts";
+import { ClaimNode, claimsOf, CLAIMS_DESCRIPTION } from "../claim/type.ts";
 import { ProcessStepNode } from "../process-step/type.ts";
 import { ProductionNode } from "../production/type.ts";
 import { Citation, citationsOf } from "../source/type.ts";
@@ -28,11 +29,14 @@ export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
     city: t.string("city"),
     region: t.string("region", { nullable: true }),
     country: t.field(CountryRef, belongsTo("Country", "countryCode", "code")),
-    openedYear: t.int("openedYear", { nullable: true, description: "Year production began (planned year for PLANNED sites)." }),
+    openedYear: t.int("openedYear", { nullable: true, description: "The year production began; always null while the site is PLANNED." }),
+    plannedOpeningYear: t.int("plannedOpeningYear", { nullable: true, description: "The year production was announced to begin." }),
     closedYear: t.int("closedYear", { nullable: true }),
-    workforce: t.int("workforce", { nullable: true }),
+    workforce: t.int("workforce", { nullable: true, description: "People working there, as of `workforceYear`." }),
+    workforceYear: t.int("workforceYear", { nullable: true, description: "The year the workforce figure held." }),
     floorAreaSqFt: t.int("floorAreaSqFt", { nullable: true }),
-    weeklyCapacityPairs: t.int("weeklyCapacityPairs", { nullable: true }),
+    weeklyCapacityPairs: t.int("weeklyCapacityPairs", { nullable: true, description: "Pairs per week, as of `weeklyCapacityYear`." }),
+    weeklyCapacityYear: t.int("weeklyCapacityYear", { nullable: true, description: "The year the capacity figure held." }),
     notes: t.string("notes", { nullable: true }),
     version: t.int("version"),
     createdAt: t.dateTime("createdAt"),
@@ -53,6 +57,10 @@ export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
       { description: "The process steps performed here, from the routes of its productions, in canonical order." },
     ),
     sources: t.field([Citation], citationsOf("FactorySource", "factoryId")),
+    claims: t.field([ClaimNode], claimsOf("factoryId"), {
+      description: CLAIMS_DESCRIPTION,
+      args: { topic: t.t.arg({ type: ClaimTopicEnum, required: false }) },
+    }),
   }),
 });
 

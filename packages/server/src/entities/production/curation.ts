@@ -1,4 +1,5 @@
 import { rules, type Prisma } from "@solegraph/db";
+import { CITATIONS_SNAPSHOT, CLAIMS_SNAPSHOT } from "../../curation/snapshots.ts";
 import { defineEntity } from "../../curation/entity.ts";
 import { ConflictError, ValidationError } from "../../curation/errors.ts";
 import { referenceRule } from "../../curation/input-fields.ts";
@@ -10,18 +11,17 @@ import { RouteStepInput, routeRule, writeRoute } from "./route.ts";
 
 const { Production } = rules.COLUMNS;
 
-const citations = { select: { quote: true, source: { select: { slug: true } } }, orderBy: { sourceId: "asc" } } as const;
-
 export const production = defineEntity({
   typename: "Production",
   model: "Production",
   label: "production",
   changeType: "PRODUCTION",
   node: () => ProductionNode,
-  citations: { model: "ProductionSource", key: "productionId" },
+  citations: { model: "ProductionSource", key: "productionId", required: true },
   snapshot: {
     route: { select: { position: true, technique: true, step: { select: { slug: true } } }, orderBy: { position: "asc" } },
-    sources: citations,
+    sources: CITATIONS_SNAPSHOT,
+    claims: CLAIMS_SNAPSHOT,
   },
 });
 
@@ -57,7 +57,7 @@ curatedMutations({
   },
   create: {
     name: "recordProduction",
-    description: "Records where a model is made, with its route, in one transaction.",
+    description: "Records where a model is made, with its route and the sources that say so (at least one), in one transaction.",
     inputDescription: "A model made at a factory, or in a country when the sources name no factory.",
     validate: yearsInOrder("startYear", "endYear").superRefine((input, ctx) => {
       if (input["factory"] == null && input["country"] == null) ctx.addIssue({ code: "custom", path: ["country"], message: "is required when no factory is named" });
@@ -102,7 +102,7 @@ curatedMutations({
       await writeRoute(tx, id, route);
     },
   },
-  delete: { name: "deleteProduction", description: "Deletes a production with its route and citations, in one transaction." },
+  delete: { name: "deleteProduction", description: "Deletes a production with its route, citations and claims, in one transaction." },
 });
 
 /** The factory a production names, checked against the country it also gives. */

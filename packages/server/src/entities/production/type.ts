@@ -1,5 +1,8 @@
 import type { ProductionModel as Production, ProductionStepModel as ProductionStep } from "@solegraph/db";
-import { belongsTo, by, hasMany } from "../../read/plans.ts";
+import { belongsTo, by, computed, hasMany } from "../../read/plans.ts";
+import { evidenceOf } from "../../provenance/evidence.ts";
+import { ClaimTopicEnum, ProductionEvidenceEnum } from "../../schema/enums.ts";
+import { ClaimNode, claimsOf, CLAIMS_DESCRIPTION } from "../claim/type.ts";
 import { plannedObject, type PlannedRef } from "../../read/planned-types.ts";
 import { CountryRef } from "../country/type.ts";
 import { FactoryNode } from "../factory/type.ts";
@@ -28,6 +31,13 @@ export const ProductionNode: PlannedRef = plannedObject<Production>("Production"
       description: "The ordered process steps performed for this production.",
     }),
     sources: t.field([Citation], citationsOf("ProductionSource", "productionId")),
+    evidence: t.field(ProductionEvidenceEnum, computed(({ row }) => evidenceOf(row)), {
+      description: "REPORTED when an independent source cites the production; CLAIMED_ONLY when only the brand or marketing copy does.",
+    }),
+    claims: t.field([ClaimNode], claimsOf("productionId"), {
+      description: CLAIMS_DESCRIPTION,
+      args: { topic: t.t.arg({ type: ClaimTopicEnum, required: false }) },
+    }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { rules } from "@solegraph/db";
+import { CITATIONS_SNAPSHOT, CLAIMS_SNAPSHOT } from "../../curation/snapshots.ts";
 import { defineEntity, snapshotOf } from "../../curation/entity.ts";
 import { referenceRule } from "../../curation/input-fields.ts";
 import { curatedMutations } from "../../curation/mutations.ts";
@@ -16,7 +17,8 @@ export const sneakerModel = defineEntity({
   node: () => SneakerModelNode,
   citations: { model: "SneakerModelSource", key: "modelId" },
   snapshot: {
-    sources: { select: { quote: true, source: { select: { slug: true } } }, orderBy: { sourceId: "asc" } },
+    sources: CITATIONS_SNAPSHOT,
+    claims: CLAIMS_SNAPSHOT,
     materials: { select: { component: true, originCountryCode: true, note: true, material: { select: { slug: true } } }, orderBy: { id: "asc" } },
   },
 });

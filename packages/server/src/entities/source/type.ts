@@ -1,34 +1,60 @@
 import type { SourceModel as Source } from "@solegraph/db";
-import { belongsTo, by, hasMany } from "../../read/plans.ts";
+import { belongsTo, by, computed, hasMany, hasManyConnection } from "../../read/plans.ts";
 import { connectionOf, plannedObject, type PlannedRef } from "../../read/planned-types.ts";
-import { rowBySlug, wholeTable } from "../../read/filters.ts";
+import { rowBySlug } from "../../read/filters.ts";
 import { plannedQueryFields } from "../../read/root-fields.ts";
+import { sql } from "../../read/sql.ts";
+import { isIndependentSource } from "../../provenance/evidence.ts";
+import { SourceKindEnum } from "../../schema/enums.ts";
+import { ClaimNode } from "../claim/type.ts";
 
 export const SourceNode: PlannedRef = plannedObject<Source>("Source", {
-  description: "Where a fact comes from. Facts cite sources; sources may disagree.",
+  description: "Where a fact comes from. Facts cite sources; claims are made by them; sources may disagree.",
   table: "Source",
   node: true,
   fields: (t) => ({
     slug: t.string("slug"),
-    title: t.string("title"),
+    title: t.string("title", { nullable: true, description: "The title as published; null when it is not known." }),
+    label: t.field(
+      "String",
+      computed(({ row }) =>
+        sql`coalesce(${row}.title, ${row}.publisher || coalesce(', ' || to_char(${row}."publishedOn", 'YYYY-MM-DD'), ''), ${row}.url, ${row}.slug)`,
+      ),
+      { description: "How to name the source to a reader: its title, else its publisher and date, else its URL." },
+    ),
+    kind: t.enum(SourceKindEnum, "kind"),
+    independent: t.field("Boolean", computed(({ row }) => isIndependentSource(row)), {
+      description: "Whether it reports independently of the brand (NEWS, EDITORIAL, COMMUNITY), as opposed to the brand's own voice or marketing.",
+    }),
     publisher: t.string("publisher", { nullable: true }),
     url: t.string("url", { nullable: true }),
     publishedOn: t.date("publishedOn", { nullable: true }),
+    text: t.string("text", {
+      nullable: true,
+      description: "The source's text as archived, when the graph keeps it; quotes of it are verbatim passages of this text.",
+    }),
     version: t.int("version"),
+    claims: t.connection(connectionOf(ClaimNode, "Claim"), hasManyConnection("Claim", "sourceId", []), {
+      description: "The claims this source makes, oldest first.",
+    }),
   }),
 });
 
-/** Rows of the citation tables (BrandSource, FactorySource, ...): the same two columns. */
+/** Rows of the citation tables (BrandSource, FactorySource, ...): the same columns. */
 interface CitationRow {
   quote: string | null;
   sourceId: number;
+  supports: string[];
 }
 
 export const Citation: PlannedRef = plannedObject<CitationRow>("Citation", {
   description: "A source cited for a fact, with the passage that supports it when known.",
   fields: (t) => ({
     source: t.field(SourceNode, belongsTo("Source", "sourceId")),
-    quote: t.string("quote", { nullable: true }),
+    quote: t.string("quote", { nullable: true, description: "The passage of the source that supports the fact, verbatim; null when none is at hand." }),
+    supports: t.field(["String"], computed(({ row }) => sql`to_json(coalesce(${row}.supports, '{}'::text[]))`), {
+      description: "The fact's fields this source states (e.g. \"workforce\"); empty when it backs the fact as a whole.",
+    }),
   }),
 });
 
@@ -40,7 +66,9 @@ export function citationsOf(citationTable: string, foreignKey: string) {
 // Root fields.
 plannedQueryFields((t) => ({
   source: t.field(SourceNode, rowBySlug("Source"), { nullable: true, args: { slug: t.t.arg.string({ required: true }) } }),
-  sources: t.connection(connectionOf(SourceNode, "Source"), wholeTable("Source", [by("title")]), {
-    description: "Every source the graph cites, by title.",
-  }),
+  sources: t.connection(
+    connectionOf(SourceNode, "Source"),
+    { kind: "connection", table: "Source", rows: () => ({ from: sql`"Source"`, orderBy: [by("slug")] }) },
+    { description: "Every source the graph cites, by slug." },
+  ),
 }));

@@ -1,0 +1,14 @@
+/**
+ * What the audit trail records beside an entity's row (its descriptor's `snapshot`):
+ * what goes with it when it is deleted (citations, claims), so that a deletion's
+ * record keeps everything that went.
+ */
+export const CITATIONS_SNAPSHOT = {
+  select: { quote: true, supports: true, source: { select: { slug: true } } },
+  orderBy: { sourceId: "asc" },
+} as const;
+
+export const CLAIMS_SNAPSHOT = {
+  select: { id: true, topic: true, stance: true, countryCode: true, sharePercent: true, statement: true, quote: true, source: { select: { slug: true } } },
+  orderBy: { id: "asc" },
+} as const;
