@@ -1,13 +1,20 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { migrate, pendingMigrations, type MigrationReport } from "./migrations.ts";
+import { migrate, MigrationError, pendingMigrations, type MigrationReport } from "./migrations.ts";
 import { openConnection, type PoolOptions, type SqlConnection } from "./sql-connection.ts";
 import { describeTarget, resolveTarget, type DatabaseTarget, type TargetOptions } from "./target.ts";
 
 export interface DbOptions extends TargetOptions, PoolOptions {
   /** Apply pending migrations before returning (the server does; tools may not). */
   readonly migrate?: boolean | undefined;
+  /**
+   * Migrate a database that looks like someone else's: PostgreSQL's `postgres`
+   * maintenance database, or one with tables but no migration history (--force-database).
+   */
+  readonly forceDatabase?: boolean | undefined;
+  /** Told the migrations about to be applied (start-up progress). */
+  readonly onMigrating?: ((names: readonly string[]) => void) | undefined;
   /** Called with the text of every SQL statement Prisma sends. */
   readonly onQuery?: ((sql: string) => void) | undefined;
 }
@@ -37,7 +44,10 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   const target = resolveTarget(options);
   const connection = await openConnection(target, options);
   try {
-    const migration = options.migrate ? await migrate(connection.sql) : undefined;
+    if (options.migrate && !options.forceDatabase && target.kind === "postgres") await refuseMaintenanceDatabase(connection.sql);
+    const migration = options.migrate
+      ? await migrate(connection.sql, undefined, { force: options.forceDatabase, onPending: options.onMigrating })
+      : undefined;
     const prisma = createPrismaClient(new PrismaPg(connection.pool), options.onQuery);
     let closed = false;
     return {
@@ -61,6 +71,19 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   } catch (error) {
     await connection.sql.close();
     throw error;
+  }
+}
+
+/** PostgreSQL's own databases are for administration; solegraph's tables do not belong there. */
+const MAINTENANCE_DATABASES = new Set(["postgres", "template0", "template1"]);
+
+async function refuseMaintenanceDatabase(sql: SqlConnection): Promise<void> {
+  const [row] = await sql.query<{ name: string }>("SELECT current_database() AS name");
+  if (row && MAINTENANCE_DATABASES.has(row.name)) {
+    throw new MigrationError(
+      `DATABASE_URL names "${row.name}", PostgreSQL's maintenance database; solegraph will not put its tables there. ` +
+        `Create a database for it (createdb solegraph) and point DATABASE_URL at it, or use this one anyway with --force-database. Nothing was changed.`,
+    );
   }
 }
 

@@ -1,12 +1,13 @@
 export { createDb, type Db, type DbOptions } from "./create-db.ts";
 export { DataDirLockedError } from "./data-dir-lock.ts";
+export { DatabaseConnectionError } from "./connection-errors.ts";
 export { migrate, pendingMigrations, readMigrations, MigrationError, type MigrationReport } from "./migrations.ts";
 export { seed, type SeedReport } from "./seed/seed.ts";
 export { loadSeedData } from "./seed/load.ts";
 export type { SeedData } from "./seed/schema.ts";
 export type { LoadedSeed } from "./seed/load.ts";
 export type { SqlConnection } from "./sql-connection.ts";
-export { describeTarget, resolveTarget, DEFAULT_DATA_DIR, type DatabaseTarget } from "./target.ts";
+export { describeTarget, redactUrl, resolveTarget, DEFAULT_DATA_DIR, type DatabaseTarget } from "./target.ts";
 export { tableCounts } from "./table-counts.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/models.ts";

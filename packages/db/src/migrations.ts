@@ -70,14 +70,24 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Serializes migrators on one PostgreSQL database (several servers starting at once).
 const MIGRATION_LOCK_KEY = 7_270_736_901;
 
+export interface MigrateOptions {
+  /** Migrate a database that has tables but no migration history (see `checkAdoptable`). */
+  readonly force?: boolean | undefined;
+  /** Told the migrations about to be applied, before the first one starts (start-up progress). */
+  readonly onPending?: ((names: readonly string[]) => void) | undefined;
+}
+
 /** Brings the database to the latest migration; refuses a database it does not know. */
 export async function migrate(
   sql: SqlConnection,
   migrations: readonly Migration[] = readMigrations(),
+  { force = false, onPending }: MigrateOptions = {},
 ): Promise<MigrationReport> {
+  if (!force) await checkAdoptable(sql);
   await sql.execScript(HISTORY_TABLE);
   const history = await readHistory(sql);
   const pending = checkHistory(history, migrations);
+  if (pending.length > 0) onPending?.(pending.map((m) => m.name));
   for (const migration of pending) {
     // One transaction per migration: the schema change and its history row commit
     // together or not at all.
@@ -88,6 +98,24 @@ export async function migrate(
     );
   }
   return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
+}
+
+/**
+ * A database with tables but no migration history is someone else's (or was set up by
+ * hand): migrating it would mix our tables into theirs. Refused unless forced.
+ */
+async function checkAdoptable(sql: SqlConnection): Promise<void> {
+  const [state] = await sql.query<{ history: boolean; tables: number }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS history,
+            (SELECT count(*)::int FROM pg_tables WHERE schemaname = current_schema()) AS tables`,
+  );
+  if (state && !state.history && state.tables > 0) {
+    throw new MigrationError(
+      `This database has ${state.tables} table${state.tables === 1 ? "" : "s"} but no migration history: it is not a ` +
+        "solegraph database, or its tables were made by hand. Nothing was changed. Use an empty database, or " +
+        "migrate it anyway with --force-database.",
+    );
+  }
 }
 
 /** Names of migrations not yet applied, after checking the history is one we know. */

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { explainConnectionError } from "./connection-errors.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { startEmbedded } from "./embedded/start-embedded.ts";
 import type { DatabaseTarget } from "./target.ts";
@@ -46,7 +47,11 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
       max: options.poolSize ?? DEFAULT_POOL_SIZE,
       ...(options.statementTimeoutMs !== undefined && { statement_timeout: options.statementTimeoutMs }),
     });
-    await probe(pool);
+    try {
+      await probe(pool);
+    } catch (error) {
+      throw explainConnectionError(error, target.url);
+    }
     return { pool, sql: poolConnection(pool, async () => {}) };
   }
   const lock = target.kind === "pglite" ? lockDataDir(target.dataDir) : undefined;

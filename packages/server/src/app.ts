@@ -6,13 +6,16 @@ import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
 import { useCors } from "./http/use-cors.ts";
+import { useRootPage } from "./http/use-root-page.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
 import { useInputHygiene } from "./limits/use-input-hygiene.ts";
 import { useProductionSwitches } from "./limits/use-production-switches.ts";
 import { SHAPE_LIMITS, useShapeLimits } from "./limits/use-shape-limits.ts";
 import { useVariableErrors } from "./limits/use-variable-errors.ts";
-import { createMetrics } from "./observability/metrics.ts";
+import { silentLogger, yogaLogger, type Logger } from "./observability/logger.ts";
+import { createMetrics, type Metrics } from "./observability/metrics.ts";
+import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
@@ -31,17 +34,22 @@ export interface AppOptions {
   readonly db: Db;
   /** The environment's configuration (config.ts); the defaults when left out. */
   readonly config?: Config;
-  /** Log to the console (off in tests). */
-  readonly logging?: boolean;
+  /** Where request lines and yoga's messages go (observability/logger.ts); silent when left out. */
+  readonly logger?: Logger;
+  /** The metrics to count into; created here (served at /metrics unless configured otherwise) when left out. */
+  readonly metrics?: Metrics;
   /** Called with every planned SQL statement and its parameters (tests, benchmarks). */
   readonly onStatement?: ((sql: string, values: readonly unknown[]) => void) | undefined;
 }
 
 const GRAPHQL_ENDPOINT = "/graphql";
+const ASSETS_PREFIX = "/graphiql/";
+/** Polled by machines: their requests are logged at debug only. */
+const QUIET_PATHS = new Set(["/health", "/ready", "/metrics"]);
 
 /** The GraphQL HTTP application: schema, GraphiQL, limits, health and readiness. */
-export function createApp({ db, config = DEFAULT_CONFIG, logging = true, onStatement }: AppOptions): SolegraphApp {
-  const metrics = createMetrics({ db });
+export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, metrics: given, onStatement }: AppOptions): SolegraphApp {
+  const metrics = given ?? createMetrics({ db, endpoint: metricsEndpoint(config) });
   const statements = createStatementRunner(db.pool, {
     timeoutMs: config.limits.queryTimeoutMs,
     maxResponseBytes: config.limits.maxResponseBytes,
@@ -56,12 +64,13 @@ export function createApp({ db, config = DEFAULT_CONFIG, logging = true, onState
       prisma: db.prisma,
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
       limits: config.limits,
+      trace: traceOf(request),
     }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
     landingPage: false,
     maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
-    logging,
+    logging: yogaLogger(logger),
     // Never the original message or stack of our own faults, whatever NODE_ENV says.
     maskedErrors: { maskError, isDev: false },
     graphiql: config.graphiql ? { title: "solegraph", defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
@@ -69,6 +78,12 @@ export function createApp({ db, config = DEFAULT_CONFIG, logging = true, onState
     // Cross-origin reads: http/use-cors.ts.
     cors: false,
     plugins: [
+      useRequestLog({
+        logger,
+        quietPaths: (path) => QUIET_PATHS.has(path) || path.startsWith(ASSETS_PREFIX),
+        onFinished: (trace) => metrics.requestFinished(trace),
+      }),
+      useRootPage(config.graphiql),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
       useInputHygiene(),
@@ -91,4 +106,9 @@ export function createApp({ db, config = DEFAULT_CONFIG, logging = true, onState
       }),
     ],
   });
+}
+
+/** Where the app serves metrics: /metrics, unless they are off or on a port of their own. */
+export function metricsEndpoint(config: Config): string | false {
+  return config.metrics.enabled && config.metrics.port === undefined ? "/metrics" : false;
 }

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { z } from "zod";
+import { LOG_LEVELS, type LogLevel } from "./observability/logger.ts";
 
 /**
  * The server's whole configuration, from environment variables, checked at start: a
@@ -40,6 +41,10 @@ const VARIABLES = [
   { name: "HOST", default: "localhost", help: "interface to listen on (0.0.0.0 for all)", rule: z.string().min(1) },
   { name: "NODE_ENV", default: "development", help: "production turns introspection, field suggestions and GraphiQL off", rule: z.enum(["development", "production", "test"], { error: "must be development, production or test" }) },
   { name: "DATABASE_URL", default: "", help: "a PostgreSQL server (postgres://...); unset: the embedded database", rule: z.string() },
+  { name: "LOG_LEVEL", default: "info", help: `least severe log lines written: ${LOG_LEVELS.join(", ")} (debug adds variables)`, rule: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }) },
+  { name: "LOG_FORMAT", default: "pretty on a terminal, else json", help: "json (one object per line) or pretty", rule: z.enum(["json", "pretty"], { error: "must be json or pretty" }) },
+  { name: "SOLEGRAPH_METRICS", default: "on", help: "serve Prometheus metrics at /metrics", rule: bool },
+  { name: "METRICS_PORT", default: "unset", help: "serve the metrics on this port instead of the GraphQL port (keeps them off a public balancer)", rule: positiveInt(0).max(65535, "must be a port number (0-65535)") },
   { name: "SOLEGRAPH_DATA_DIR", default: "./.solegraph/data", help: "where the embedded database lives", rule: z.string() },
   { name: "WORKERS", default: "one per CPU core", help: "server processes on PostgreSQL (the embedded database is one process's)", rule: positiveInt() },
   { name: "SOLEGRAPH_INTROSPECTION", default: "on unless production", help: "answer introspection (__schema, __type)", rule: bool },
@@ -66,6 +71,9 @@ export interface Config {
   /** ["*"]: any origin, without credentials. */
   readonly corsOrigins: readonly string[];
   readonly limits: Limits;
+  readonly log: { readonly level: LogLevel; readonly format: "json" | "pretty" | undefined };
+  /** Prometheus metrics: off, at /metrics on the GraphQL port, or on a port of their own. */
+  readonly metrics: { readonly enabled: boolean; readonly port: number | undefined };
 }
 
 /** What one request may cost (README: "Limits"). */
@@ -110,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: flag("SOLEGRAPH_GRAPHIQL"),
     fieldSuggestions: flag("SOLEGRAPH_FIELD_SUGGESTIONS"),
     corsOrigins,
+    log: { level: (values["LOG_LEVEL"] as LogLevel | undefined) ?? "info", format: values["LOG_FORMAT"] as "json" | "pretty" | undefined },
+    metrics: { enabled: (values["SOLEGRAPH_METRICS"] as boolean | undefined) ?? true, port: values["METRICS_PORT"] as number | undefined },
     limits: {
       maxCost: (values["SOLEGRAPH_MAX_COST"] as number | undefined) ?? 100_000,
       queryTimeoutMs: (values["SOLEGRAPH_QUERY_TIMEOUT_MS"] as number | undefined) ?? 10_000,
@@ -126,6 +136,11 @@ export const DEFAULT_CONFIG: Config = loadConfig({});
 export function configHelp(): string {
   const width = Math.max(...VARIABLES.map((variable) => variable.name.length));
   return VARIABLES.map((variable) => `  ${variable.name.padEnd(width)}  ${variable.help} (default: ${variable.default || "unset"})`).join("\n");
+}
+
+/** The variables' names (a test checks the README lists each). */
+export function configVariableNames(): string[] {
+  return VARIABLES.map((variable) => variable.name);
 }
 
 /** Server processes to run: WORKERS, or one per core on PostgreSQL, one on the embedded database. */

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@solegraph/db";
 import type { Authentication, TokenAuthentication } from "./auth/authentication.ts";
 import type { Limits } from "./config.ts";
+import type { RequestTrace } from "./observability/use-request-log.ts";
 
 /** What every resolver gets: the request's database client and who sent it. */
 export interface Context {
@@ -8,6 +9,8 @@ export interface Context {
   readonly authentication: Authentication;
   /** What one request may cost (config.ts). */
   readonly limits: Limits;
+  /** What the request log and metrics learn about this request (its id, the query's cost). */
+  readonly trace: RequestTrace;
 }
 
 /** The context of a field that required a scope: the sender holds a valid token. */

@@ -1,25 +1,32 @@
 import cluster from "node:cluster";
 import { parseArgs } from "node:util";
-import { createDb, seed, type Db, type DbOptions } from "@solegraph/db";
+import { createDb, DatabaseConnectionError, DataDirLockedError, MigrationError, seed, type Db, type DbOptions } from "@solegraph/db";
 import { configHelp, ConfigError, loadConfig, workerCount, type Config } from "./config.ts";
 import { serveClusterMetrics } from "./observability/cluster-metrics.ts";
-import { serve, type RunningServer } from "./server.ts";
+import { createLogger, type Logger } from "./observability/logger.ts";
+import { serveMetrics } from "./observability/metrics-server.ts";
+import { checkPortFree, listen, PortInUseError, serve, type RunningServer } from "./server.ts";
 
-const USAGE = `Usage: npm start [-- --no-seed]
+const USAGE = `Usage: npm start [-- --no-seed] [--force-database]
 
 Starts the solegraph GraphQL server with GraphiQL at http://HOST:PORT/graphql.
-It migrates the database first, and loads the seed dataset into an empty one.
+It binds the port, migrates the database, loads the seed dataset into an empty one,
+then serves; each step is logged as it happens.
 
 Options:
-  --no-seed   never load the seed dataset, even into an empty database
-  -h, --help  show this help
+  --no-seed          never load the seed dataset, even into an empty database
+  --force-database   migrate PostgreSQL's "postgres" maintenance database, or a database
+                     with tables but no migration history (refused otherwise)
+  -h, --help         show this help
 
-Environment:
+Environment (each checked at start; a wrong value stops the server and says why):
 ${configHelp()}`;
 
-let values: { "no-seed"?: boolean; help?: boolean };
+let values: { "no-seed"?: boolean; "force-database"?: boolean; help?: boolean };
 try {
-  ({ values } = parseArgs({ options: { "no-seed": { type: "boolean" }, help: { type: "boolean", short: "h" } } }));
+  ({ values } = parseArgs({
+    options: { "no-seed": { type: "boolean" }, "force-database": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  }));
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${USAGE}`);
   process.exit(2);
@@ -45,57 +52,102 @@ const onSignal = (signal: string) => {
 process.on("SIGTERM", () => onSignal("SIGTERM"));
 process.on("SIGINT", () => onSignal("SIGINT"));
 
+let config: Config;
 try {
-  const config = loadConfig();
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : String(error));
+  process.exit(2);
+}
+const logger = createLogger({ level: config.log.level, ...(config.log.format && { pretty: config.log.format === "pretty" }) });
+
+try {
   if (cluster.isPrimary) await primary(config);
   else await worker(config);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `error: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  // Failures a user can fix are one clear line; anything else is our fault, with its stack.
+  if (error instanceof ConfigError) {
+    logger.fatal(error.message);
+    process.exit(2);
+  }
+  if ([PortInUseError, DatabaseConnectionError, MigrationError, DataDirLockedError].some((kind) => error instanceof kind)) {
+    logger.fatal((error as Error).message);
+  } else {
+    logger.fatal({ err: error }, "start-up failed");
+  }
+  process.exit(1);
 }
 
 function dbOptions(config: Config): DbOptions {
   return { url: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.limits.queryTimeoutMs };
 }
 
+/** Opens (and migrates) the database, saying what it does as it does it. */
+async function openDatabase(config: Config): Promise<Db> {
+  const db = await createDb({
+    ...dbOptions(config),
+    migrate: true,
+    forceDatabase: values["force-database"],
+    onMigrating: (names) => logger.info({ migrations: names }, `Migrating: applying ${names.length} migration${names.length === 1 ? "" : "s"}...`),
+  });
+  const { applied, alreadyApplied } = db.migration!;
+  logger.info(
+    { database: db.description, applied: applied.length, alreadyApplied },
+    applied.length > 0 ? `Migrated ${db.description}: ${applied.length} applied (${alreadyApplied} already)` : `Opened ${db.description}: up to date (${alreadyApplied} migrations)`,
+  );
+  if (!values["no-seed"] && !stopRequested && (await db.prisma.brand.count()) === 0) {
+    logger.info("Seeding the empty database...");
+    const started = performance.now();
+    await seed(db.prisma);
+    logger.info({ durationMs: Math.round(performance.now() - started) }, "Seeded: loaded the seed dataset");
+  }
+  return db;
+}
+
 /**
- * Migrates and seeds once, then serves: in this process on the embedded database
- * (PGlite is one process's), or from WORKERS processes sharing the port on PostgreSQL,
- * where the work of each request is the database's and Node's cores can all serve.
+ * Binds the port first (a busy port is reported at once), migrates and seeds once,
+ * then serves: in this process on the embedded database (PGlite is one process's), or
+ * from WORKERS processes sharing the port on PostgreSQL, where the work of each request
+ * is the database's and Node's cores can all serve.
  */
 async function primary(config: Config): Promise<void> {
   const workers = workerCount(config);
-  const db = await createDb({ ...dbOptions(config), migrate: true });
-  if (!values["no-seed"] && !stopRequested && (await db.prisma.brand.count()) === 0) {
-    await seed(db.prisma);
-    console.log("Loaded the seed dataset into the empty database.");
+  if (workers === 1) {
+    const listener = await listen(config.port, config.host);
+    logger.info({ url: listener.url }, `Port ${listener.port} bound on ${config.host}; starting (requests get 503 until ready)`);
+    const db = await openDatabase(config);
+    if (stopRequested) return exitAfter(() => db.close());
+    const running = await serve({ db, listener, config, logger });
+    return announce(running, db.description, 1);
   }
-  if (stopRequested) {
-    await db.close();
-    process.exit(0);
-  }
-  if (workers === 1) return serveHere(db, config);
+  await checkPortFree(config.port, config.host);
+  logger.info(`Port ${config.port} is free on ${config.host}; ${workers} server processes will share it`);
+  const db = await openDatabase(config);
   await db.close();
-  console.log(`solegraph on ${db.description}, ${workers} processes`);
-  serveClusterMetrics();
+  if (stopRequested) process.exit(0);
+  const aggregate = serveClusterMetrics();
+  if (config.metrics.enabled && config.metrics.port !== undefined) {
+    const metricsServer = await serveMetrics({ contentType: aggregate.contentType, render: () => aggregate.clusterMetrics() }, config.metrics.port, config.host);
+    logger.info(`Metrics for all processes at http://${config.host}:${metricsServer.port}/metrics`);
+  }
   let announced = false;
   for (let i = 0; i < workers; i++) {
     cluster.fork().on("message", (message: { url?: string }) => {
       if (message.url && !announced) {
         announced = true;
-        console.log(`GraphiQL and the GraphQL endpoint: ${message.url}`);
+        logger.info({ url: message.url, processes: workers, database: db.description }, `Ready on ${db.description}, ${workers} processes. GraphiQL and the GraphQL endpoint: ${message.url}`);
       }
     });
   }
   let stopping = false;
   stop = (signal) => {
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then closing the database...`);
+    logger.info(`${signal}: finishing in-flight requests, then closing the database...`);
     for (const child of Object.values(cluster.workers ?? {})) child?.process.kill("SIGTERM");
   };
   cluster.on("exit", (_worker, code, signal) => {
     if (!stopping) {
-      console.error(`A server process exited (${signal ?? code}); stopping.`);
+      logger.error(`A server process exited (${signal ?? code}); stopping.`);
       onSignal("worker exit");
     }
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopping && code === 0 ? 0 : 1);
@@ -104,7 +156,8 @@ async function primary(config: Config): Promise<void> {
 }
 
 async function worker(config: Config): Promise<void> {
-  const running = await serve({ db: await createDb(dbOptions(config)), port: config.port, host: config.host, config });
+  // METRICS_PORT is the primary's (it serves the sum of all processes).
+  const running = await serve({ db: await createDb(dbOptions(config)), port: config.port, host: config.host, config, logger });
   // The primary decides when to stop: it sends SIGTERM (a terminal's SIGINT reaches every process).
   stop = (signal) => {
     if (signal === "SIGINT") {
@@ -116,23 +169,28 @@ async function worker(config: Config): Promise<void> {
   process.send?.({ url: running.url });
 }
 
-async function serveHere(db: Db, config: Config): Promise<void> {
-  const running = await serve({ db, port: config.port, host: config.host, config });
+function announce(running: RunningServer, database: string, processes: number): void {
   stop = (signal) => {
-    console.log(`${signal}: finishing in-flight requests, then closing the database...`);
+    logger.info(`${signal}: finishing in-flight requests, then closing the database...`);
     void closeAndExit(running);
   };
   if (stopRequested) return stop(stopRequested);
-  console.log(`solegraph on ${db.description}`);
-  console.log(`GraphiQL and the GraphQL endpoint: ${running.url}`);
+  if (running.metricsPort !== undefined) logger.info(`Metrics at http://${config.host}:${running.metricsPort}/metrics`);
+  logger.info({ url: running.url, processes, database }, `Ready on ${database}. GraphiQL and the GraphQL endpoint: ${running.url}`);
+}
+
+async function exitAfter(work: () => Promise<void>): Promise<never> {
+  await work();
+  process.exit(0);
 }
 
 async function closeAndExit(running: RunningServer): Promise<void> {
   try {
     await running.close();
+    logger.info("Stopped.");
     process.exit(0);
   } catch (error) {
-    console.error("Shutdown failed:", error);
+    logger.error({ err: error }, "Shutdown failed");
     process.exit(1);
   }
 }

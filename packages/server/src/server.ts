@@ -1,10 +1,85 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db";
-import { createApp, type AppOptions } from "./app.ts";
+import compression from "compression";
+import { createApp, metricsEndpoint, type AppOptions } from "./app.ts";
+import { DEFAULT_CONFIG } from "./config.ts";
+import { silentLogger, type Logger } from "./observability/logger.ts";
+import { createMetrics } from "./observability/metrics.ts";
+import { serveMetrics, type MetricsServer } from "./observability/metrics-server.ts";
 
 /** How long requests in flight may take to finish once the server is stopping. */
 const DRAIN_TIMEOUT_MS = 30_000;
+
+/** Answers smaller than this go uncompressed (compressing them costs more than it saves). */
+const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * A bound port, before the app is ready: `npm start` binds first, so a busy port is
+ * reported at once instead of after migrating and seeding. Until `attach`, GraphQL
+ * requests get 503 with Retry-After and /health answers (the process is alive; /ready
+ * says whether it serves).
+ */
+export interface Listener {
+  readonly server: Server;
+  readonly port: number;
+  readonly url: string;
+  attach(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number, readonly host: string) {
+    super(`Port ${port} on ${host} is already in use by another program. Stop it, or choose another port: PORT=${port + 1} npm start`);
+    this.name = "PortInUseError";
+  }
+}
+
+const starting: Handler = (request, response) => {
+  if (request.url === "/health") {
+    response.writeHead(200, { "content-type": "application/json" }).end('{"message":"alive"}');
+    return;
+  }
+  response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" }).end("solegraph is starting (migrating and seeding the database); try again shortly.\n");
+};
+
+/** Binds the port; the server answers "starting" until a handler is attached. */
+export async function listen(port: number, host: string): Promise<Listener> {
+  let handler = starting;
+  const server = createServer((request, response) => handler(request, response));
+  // Idle keep-alive sockets must not hold shutdown open.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUseError(port, host) : error));
+    server.listen(port, host, () => {
+      server.removeAllListeners("error");
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = ["0.0.0.0", "::"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return {
+    server,
+    port: address.port,
+    url: `http://${urlHost}:${address.port}/graphql`,
+    attach(next) {
+      handler = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Checks a port is free, then frees it again (the primary of several server processes). */
+export async function checkPortFree(port: number, host: string): Promise<void> {
+  const listener = await listen(port, host);
+  await listener.close();
+}
 
 export interface RunningServer {
   readonly url: string;
@@ -12,42 +87,49 @@ export interface RunningServer {
   readonly server: Server;
   /** The token commands' socket, on the embedded database (see @solegraph/db control-channel). */
   readonly controlSocket: string | undefined;
+  /** The metrics' own port, when METRICS_PORT is set. */
+  readonly metricsPort: number | undefined;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
 
 export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config"> {
   readonly db: Db;
+  /** A port bound already (`listen`); else `port` and `host` are bound now. */
+  readonly listener?: Listener;
   readonly port?: number;
   readonly host?: string;
-  readonly logging?: boolean;
+  readonly logger?: Logger;
 }
 
-/** Serves the app over HTTP; port 0 picks a free port (tests). */
-export async function serve({ db, port = 4000, host = "localhost", logging = true, onStatement, config }: ServeOptions): Promise<RunningServer> {
-  const app = createApp({ db, logging, onStatement, ...(config && { config }) });
-  const server = createServer(app);
-  // Idle keep-alive sockets must not hold shutdown open.
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const controlChannel = await openTokenChannel(db, logging);
-  const address = server.address() as AddressInfo;
-  const urlHost = ["0.0.0.0", "::"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
+/** Serves the app over HTTP, compressed when the client accepts it; port 0 picks a free port (tests). */
+export async function serve({ db, listener, port = 4000, host = "localhost", logger = silentLogger, onStatement, config = DEFAULT_CONFIG }: ServeOptions): Promise<RunningServer> {
+  const metrics = createMetrics({ db, endpoint: metricsEndpoint(config) });
+  const app = createApp({ db, logger, metrics, onStatement, config });
+  const bound = listener ?? (await listen(port, host));
+  const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
+  bound.attach((request, response) => compress(request as never, response as never, () => void app(request, response)));
+  const { server } = bound;
+  let metricsServer: MetricsServer | undefined;
+  if (config.metrics.enabled && config.metrics.port !== undefined) {
+    metricsServer = await serveMetrics(
+      { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() },
+      config.metrics.port,
+      config.host,
+    );
+  }
+  const controlChannel = await openTokenChannel(db, logger);
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${address.port}/graphql`,
-    port: address.port,
+    url: bound.url,
+    port: bound.port,
     server,
     controlSocket: controlChannel?.socketPath,
+    metricsPort: metricsServer?.port,
     close() {
       closing ??= (async () => {
         await controlChannel?.close();
+        await metricsServer?.close();
         // Requests in flight finish (their connections then close); a client that holds
         // a connection open past the drain time is cut off.
         const cutOff = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
@@ -68,12 +150,12 @@ export async function serve({ db, port = 4000, host = "localhost", logging = tru
  * it through this server (`npm run token:create` finds the socket in the data folder).
  * A server that cannot offer the channel still serves; the commands then explain.
  */
-async function openTokenChannel(db: Db, logging: boolean): Promise<ControlChannel | undefined> {
+async function openTokenChannel(db: Db, logger: Logger): Promise<ControlChannel | undefined> {
   if (db.target.kind !== "pglite") return undefined;
   try {
     return await openControlChannel(db.prisma, db.target.dataDir);
   } catch (error) {
-    if (logging) console.warn(`Token commands cannot reach this server: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn(`Token commands cannot reach this server: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }

@@ -55,7 +55,7 @@ describe("bad requests get clear errors", () => {
     // A database that went away under the server: our fault, not the client's.
     const db = await createTestDb();
     await db.close();
-    const app = createApp({ db, logging: false });
+    const app = createApp({ db });
     const response = await app.fetch("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/graphql-response+json" },

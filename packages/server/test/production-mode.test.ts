@@ -19,7 +19,7 @@ describe("production mode and CORS", () => {
     });
 
   it("turns introspection, field suggestions and GraphiQL off under NODE_ENV=production", async () => {
-    const app = createApp({ db, logging: false, config: loadConfig({ NODE_ENV: "production" }) });
+    const app = createApp({ db, config: loadConfig({ NODE_ENV: "production" }) });
     const introspection = await post(app, `{ __schema { types { name } } }`);
     expect(introspection.status).toBe(400);
     expect(((await introspection.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/introspection has been disabled/);
@@ -34,7 +34,6 @@ describe("production mode and CORS", () => {
   it("lets each switch be turned back on", async () => {
     const app = createApp({
       db,
-      logging: false,
       config: loadConfig({ NODE_ENV: "production", SOLEGRAPH_INTROSPECTION: "true", SOLEGRAPH_FIELD_SUGGESTIONS: "on", SOLEGRAPH_GRAPHIQL: "yes" }),
     });
     expect(((await (await post(app, `{ __schema { queryType { name } } }`)).json()) as { data: unknown }).data).toEqual({ __schema: { queryType: { name: "Query" } } });
@@ -43,12 +42,12 @@ describe("production mode and CORS", () => {
   });
 
   it("keeps development as it was", async () => {
-    const app = createApp({ db, logging: false, config: loadConfig({}) });
+    const app = createApp({ db, config: loadConfig({}) });
     expect(((await (await post(app, `{ brandz }`)).json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/Did you mean "brand"/);
   });
 
   it("by default lets any origin read, without credentials, and never reflects a null origin", async () => {
-    const app = createApp({ db, logging: false, config: loadConfig({}) });
+    const app = createApp({ db, config: loadConfig({}) });
     for (const origin of ["https://example.org", "null"]) {
       const response = await post(app, `{ brands { totalCount } }`, { origin });
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
@@ -57,7 +56,7 @@ describe("production mode and CORS", () => {
   });
 
   it("with CORS_ORIGINS, lets those origins read with credentials, and no other", async () => {
-    const app = createApp({ db, logging: false, config: loadConfig({ CORS_ORIGINS: "https://app.example.org, http://localhost:5173" }) });
+    const app = createApp({ db, config: loadConfig({ CORS_ORIGINS: "https://app.example.org, http://localhost:5173" }) });
     const allowed = await post(app, `{ brands { totalCount } }`, { origin: "https://app.example.org" });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.org");
     expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");

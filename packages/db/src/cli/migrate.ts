@@ -3,16 +3,21 @@ import { DATABASE_HELP, runCli } from "./run-cli.ts";
 
 await runCli(
   {
-    usage: `Usage: npm run db:migrate
+    usage: `Usage: npm run db:migrate [-- --force-database]
 
 Applies pending migrations from prisma/migrations. Refuses a database migrated by a
-newer solegraph, or whose applied migrations were edited.
+newer solegraph, or whose applied migrations were edited; and, unless
+--force-database is given, PostgreSQL's "postgres" maintenance database and a database
+with tables but no migration history (someone else's).
+
+Options:
+  --force-database   migrate such a database anyway
 
 ${DATABASE_HELP}`,
-    options: {},
+    options: { "force-database": { type: "boolean" } },
   },
-  async () => {
-    const db = await createDb({ migrate: true });
+  async (values) => {
+    const db = await createDb({ migrate: true, forceDatabase: values["force-database"] });
     try {
       const { applied, alreadyApplied } = db.migration!;
       console.log(

@@ -7,7 +7,7 @@ import { DATABASE_HELP, runCli } from "./run-cli.ts";
 
 await runCli(
   {
-    usage: `Usage: npm run db:reset [-- --force] [-- --no-seed]
+    usage: `Usage: npm run db:reset [-- --force] [--no-seed]
 
 Deletes every table and row, migrates from scratch and loads the seed dataset.
 On a PostgreSQL server (DATABASE_URL set) it refuses unless --force is given: it
@@ -26,7 +26,7 @@ ${DATABASE_HELP}`,
       if (!values.force) {
         throw new Error(
           `Refusing to reset ${describeTarget(target)}: this deletes all of its data. ` +
-            "Run again with --force if that is really what you want.",
+            "If that is really what you want: npm run db:reset -- --force",
         );
       }
       const db = await createDb();
@@ -43,7 +43,7 @@ ${DATABASE_HELP}`,
       }
       lock.release();
     }
-    const db = await createDb({ migrate: true });
+    const db = await createDb({ migrate: true, forceDatabase: values.force });
     try {
       if (!values["no-seed"]) await seed(db.prisma);
       console.log(`${db.description}: reset${values["no-seed"] ? "" : " and seeded"}.`);

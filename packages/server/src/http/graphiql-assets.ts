@@ -1,24 +1,17 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { renderGraphiQL, type GraphiQLOptions, type Plugin } from "graphql-yoga";
+import { GRAPHIQL_FILES, VENDOR_DIR } from "./graphiql-files.ts";
 
 /**
  * GraphiQL served from this server instead of a CDN: Yoga's page loads its script,
  * stylesheet and editor workers from unpkg.com, which fails offline, behind strict
- * firewalls and under a Content-Security-Policy. The same files ship in the
- * @graphql-yoga/graphiql package; we serve them under ASSETS_PATH.
+ * firewalls and under a Content-Security-Policy. The same built files, from the
+ * @graphql-yoga/graphiql package, are kept in vendor/graphiql/ (see
+ * scripts/vendor-graphiql.ts for why not the package itself); we serve them under
+ * ASSETS_PATH.
  */
 export const ASSETS_PATH = "/graphiql/assets/";
-
-const DIST = path.dirname(createRequire(import.meta.url).resolve("@graphql-yoga/graphiql"));
-const ASSETS: Record<string, string> = {
-  "graphiql.css": "text/css; charset=utf-8",
-  "yoga-graphiql.umd.js": "text/javascript; charset=utf-8",
-  "monacoeditorwork/editor.worker.bundle.js": "text/javascript; charset=utf-8",
-  "monacoeditorwork/json.worker.bundle.js": "text/javascript; charset=utf-8",
-  "monacoeditorwork/graphql.worker..bundle.js": "text/javascript; charset=utf-8",
-};
 
 /**
  * Yoga's GraphiQL page with its CDN addresses pointed at this server. The bundled
@@ -40,14 +33,14 @@ export function useGraphiQLAssets(): Plugin {
     onRequest({ url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(ASSETS_PATH)) return;
       const name = url.pathname.slice(ASSETS_PATH.length);
-      const type = ASSETS[name];
+      const type = GRAPHIQL_FILES[name];
       if (!type) {
         endResponse(new fetchAPI.Response("Not found", { status: 404 }));
         return;
       }
       let body = cache.get(name);
       if (!body) {
-        body = fs.readFileSync(path.join(DIST, name));
+        body = fs.readFileSync(path.join(VENDOR_DIR, name));
         cache.set(name, body);
       }
       endResponse(

@@ -6,7 +6,8 @@ import { CurationError, ForbiddenError } from "../curation/errors.ts";
 type MaskError = NonNullable<Extract<YogaServerOptions<object, object>["maskedErrors"], object>["maskError"]>;
 
 /**
- * Internal errors (database, bugs) become "Unexpected error." with no stack or SQL;
+ * Internal errors (database, bugs) become "Unexpected error." with no stack or SQL
+ * (the original stays on the error for the request log, never in the response);
  * errors the request caused are shown: our GraphQLErrors, Pothos' own validation
  * errors (e.g. an undecodable cursor), reported as BAD_USER_INPUT, and curation errors
  * that reach the top level (e.g. FORBIDDEN on an admin-only query), with their code.
@@ -23,5 +24,10 @@ export const maskError: MaskError = (error, message, isDev) => {
       },
     });
   }
-  return yogaMaskError(error, message, isDev);
+  const masked = yogaMaskError(error, message, isDev);
+  if (masked === error || !(masked instanceof GraphQLError)) return masked;
+  // The client sees the masked error; the request log (use-request-log.ts) logs the
+  // original with its stack, which the masked error carries without serializing it.
+  const fault = original instanceof Error ? original : error instanceof Error ? error : undefined;
+  return new GraphQLError(masked.message, { nodes: masked.nodes ?? null, path: masked.path ?? null, extensions: masked.extensions, originalError: fault ?? null });
 };

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Plugin } from "graphql-yoga";
-import { AggregatorRegistry, type Registry } from "prom-client";
+import { AggregatorRegistry, type Registry, type RegistryContentType } from "prom-client";
 
 /**
  * Metrics across server processes (main.ts runs several on PostgreSQL). A request
@@ -17,8 +17,8 @@ interface MetricsMessage {
   readonly error?: string;
 }
 
-/** In the primary: answers the workers' metrics requests. */
-export function serveClusterMetrics(): void {
+/** In the primary: answers the workers' metrics requests; returns the aggregate (for METRICS_PORT). */
+export function serveClusterMetrics(): AggregatorRegistry<RegistryContentType> {
   const aggregator = new AggregatorRegistry();
   cluster.on("message", (worker: Worker, message: MetricsMessage) => {
     if (message?.type !== REQUEST) return;
@@ -27,10 +27,14 @@ export function serveClusterMetrics(): void {
       (error: unknown) => worker.send({ type: RESPONSE, id: message.id, error: String(error) }),
     );
   });
+  return aggregator;
 }
 
-/** In a worker: its registry joins the aggregate, and /metrics answers with the aggregate. */
-export function useClusterMetricsEndpoint(registry: Registry, endpoint = "/metrics"): Plugin {
+/**
+ * In a worker: its registry joins the aggregate, and the endpoint (unless false: the
+ * metrics are off or served by the primary on METRICS_PORT) answers with the aggregate.
+ */
+export function useClusterMetricsEndpoint(registry: Registry, endpoint: string | false): Plugin {
   AggregatorRegistry.setRegistries([registry]);
   // prom-client starts answering the primary's collection requests when an
   // AggregatorRegistry is constructed, in workers too.
@@ -42,7 +46,7 @@ export function useClusterMetricsEndpoint(registry: Registry, endpoint = "/metri
   });
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== endpoint) return;
+      if (endpoint === false || url.pathname !== endpoint) return;
       const id = next++;
       const message = await new Promise<MetricsMessage>((resolve) => {
         pending.set(id, resolve);

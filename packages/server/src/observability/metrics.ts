@@ -4,17 +4,21 @@ import type { Db } from "@solegraph/db";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, collectDefaultMetrics, Registry } from "prom-client";
 import { useClusterMetricsEndpoint } from "./cluster-metrics.ts";
+import type { RequestTrace } from "./use-request-log.ts";
 
 /**
  * Prometheus metrics, one registry per app (tests run several apps in one process):
  * graphql-yoga's request, phase and error metrics by operation, the process's own
- * (CPU, memory, event loop lag), and ours: SQL statements sent, database pool use.
+ * (CPU, memory, event loop lag), and ours: SQL statements sent, database pool use,
+ * errors by code (from the request log's trace).
  */
 export interface Metrics {
   readonly registry: Registry;
   readonly plugin: Plugin;
   /** Counts one statement of the read planner. */
   statementSent(): void;
+  /** Counts a finished request's error codes. */
+  requestFinished(trace: RequestTrace): void;
 }
 
 export interface MetricsOptions {
@@ -31,6 +35,12 @@ export function createMetrics({ db, endpoint = "/metrics" }: MetricsOptions): Me
     help: "SQL statements the read planner sent (one per query operation).",
     registers: [registry],
   });
+  const errors = new Counter({
+    name: "solegraph_graphql_errors_total",
+    help: "Errors in GraphQL answers, by code (BAD_USER_INPUT, QUERY_TOO_COSTLY, INTERNAL_SERVER_ERROR, ...).",
+    labelNames: ["code"],
+    registers: [registry],
+  });
   new Gauge({
     name: "solegraph_db_pool_connections",
     help: "Database pool connections by state.",
@@ -43,7 +53,7 @@ export function createMetrics({ db, endpoint = "/metrics" }: MetricsOptions): Me
     },
   });
   // In a server process of several, /metrics answers for all of them (cluster-metrics.ts).
-  const clustered = cluster.isWorker && endpoint !== false;
+  const clustered = cluster.isWorker;
   const prometheus = usePrometheus({
       registry,
       endpoint: clustered ? false : endpoint,
@@ -61,6 +71,9 @@ export function createMetrics({ db, endpoint = "/metrics" }: MetricsOptions): Me
   return {
     registry,
     statementSent: () => statements.inc(),
+    requestFinished: (trace) => {
+      for (const code of trace.errorCodes) errors.inc({ code });
+    },
     plugin: clustered ? { onPluginInit: ({ addPlugin }) => (addPlugin(prometheus), addPlugin(useClusterMetricsEndpoint(registry, endpoint))) } : prometheus,
   };
 }

@@ -20,7 +20,13 @@ import type { StatementRunner } from "./statements.ts";
  * field by field. Queries that also ask for introspection (`__schema`, `__type`) get
  * their data planned the same way, then graphql-js answers the whole selection from it.
  */
-export async function executeQuery(args: ExecutionArgs, viewer: Authentication, statements: StatementRunner, maxCost: number): Promise<ExecutionResult> {
+export async function executeQuery(
+  args: ExecutionArgs,
+  viewer: Authentication,
+  statements: StatementRunner,
+  maxCost: number,
+  onCost?: (cost: number) => void,
+): Promise<ExecutionResult> {
   const context = buildExecutionContext(args);
   // Variables that do not fit their types: the client's mistake, refused as a whole.
   if (!("schema" in context)) return { errors: context.map((error) => requestError(error, "BAD_USER_INPUT")) };
@@ -31,6 +37,7 @@ export async function executeQuery(args: ExecutionArgs, viewer: Authentication, 
   try {
     const compiler = new SelectionCompiler({ schema: args.schema, fragments, variables: variableValues, viewer, forGraphqlExecution: introspection });
     const statement = sql`SELECT ${compiler.root(queryType, operation.selectionSet)}::text AS json`;
+    onCost?.(compiler.cost);
     if (compiler.cost > maxCost) throw tooCostly(compiler.cost, maxCost);
     text = await statements.json(statement);
   } catch (error) {

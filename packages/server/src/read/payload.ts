@@ -37,6 +37,7 @@ export function planPayload(
   });
   const alias = compiler.aliases.fresh();
   const object = compiler.object(payloadType, info.fieldNodes, alias, scope, 1);
+  context.trace.cost = (context.trace.cost ?? 0) + compiler.cost;
   if (compiler.cost > maxCost) throw tooCostly(compiler.cost, maxCost);
   return {
     async load(tx, table, id) {

@@ -12,7 +12,10 @@ export function useReadPlanner(statements: StatementRunner, maxCost: number): Pl
   return {
     onExecute({ args, setExecuteFn }) {
       if (!isQuery(args)) return;
-      setExecuteFn((executionArgs) => executeQuery(executionArgs, (executionArgs.contextValue as Context).authentication, statements, maxCost));
+      setExecuteFn((executionArgs) => {
+        const context = executionArgs.contextValue as Context;
+        return executeQuery(executionArgs, context.authentication, statements, maxCost, (cost) => (context.trace.cost = cost));
+      });
     },
   };
 }

@@ -23,7 +23,7 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config"> {}
+export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger"> {}
 
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
 export interface TestApp extends TestGraph {
@@ -43,7 +43,7 @@ export interface TestServer extends TestGraph, RunningServer {}
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDb({ seed: true, ...options });
-  const app = createApp({ db, logging: false, onStatement: options.onStatement, ...(options.config && { config: options.config }) });
+  const app = createApp({ db, onStatement: options.onStatement, ...(options.config && { config: options.config }), ...(options.logger && { logger: options.logger }) });
   const url = "http://localhost/graphql";
   return {
     app,
@@ -56,7 +56,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
 export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
   const db = await createTestDb({ seed: true, ...options });
-  const running = await serve({ db, port: 0, host: "127.0.0.1", logging: false, onStatement: options.onStatement, ...(options.config && { config: options.config }) });
+  const running = await serve({
+    db,
+    port: 0,
+    host: "127.0.0.1",
+    onStatement: options.onStatement,
+    ...(options.config && { config: options.config }),
+    ...(options.logger && { logger: options.logger }),
+  });
   return { ...running, ...graphqlClient(db, running.url, (request) => fetch(request)), close: () => running.close() };
 }
 

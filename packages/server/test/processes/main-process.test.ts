@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "@solegraph/db/testing";
+import { configVariableNames } from "../../src/config.ts";
 import { startMain } from "../support/processes.ts";
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -28,7 +29,7 @@ describe.runIf(testDatabaseKind === "pglite")("the server process (npm start)", 
 
   it("migrates and seeds an empty folder, serves, and on SIGTERM finishes in-flight requests first", async () => {
     const { child, url, output, exited } = await startMain(embedded(dataDir));
-    expect(output()).toMatch(/Loaded the seed dataset/);
+    expect(output()).toMatch(/Seeded: loaded the seed dataset/);
     expect(fs.existsSync(path.join(dataDir, "solegraph.lock"))).toBe(true);
 
     // A request in flight when the signal arrives: its headers and half its body are
@@ -61,7 +62,7 @@ describe.runIf(testDatabaseKind === "pglite")("the server process (npm start)", 
     expect(fs.existsSync(path.join(dataDir, "solegraph.lock"))).toBe(false);
 
     const again = await startMain(embedded(dataDir));
-    expect(again.output()).not.toMatch(/Loaded the seed dataset/);
+    expect(again.output()).not.toMatch(/Seeded: loaded the seed dataset/);
     again.child.kill("SIGINT");
     expect(await again.exited).toBe(0);
   });
@@ -89,6 +90,7 @@ describe.runIf(testDatabaseKind === "pglite")("the server process (npm start)", 
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     await new Promise((resolve) => child.once("exit", resolve));
     expect(out).toMatch(/Usage: npm start/);
-    for (const variable of ["DATABASE_URL", "PORT", "CORS_ORIGINS", "SOLEGRAPH_INTROSPECTION", "SOLEGRAPH_MAX_COST"]) expect(out).toContain(variable);
+    for (const variable of configVariableNames()) expect(out).toContain(variable);
+    expect(out).toContain("--force-database");
   });
 });

@@ -103,7 +103,7 @@ describe("npm run token:create / token:revoke", { timeout: 240_000 }, () => {
   describe.runIf(testDatabaseKind === "postgres")("on PostgreSQL (DATABASE_URL)", () => {
     it("connect to the database directly, next to a running server", async () => {
       const db = await createTestDb({ seed: false });
-      const server = await serve({ db, port: 0, host: "127.0.0.1", logging: false });
+      const server = await serve({ db, port: 0, host: "127.0.0.1" });
       try {
         expect(server.controlSocket).toBeUndefined();
         const env = { DATABASE_URL: db.url };

@@ -31,7 +31,7 @@ export function startMain(env: NodeJS.ProcessEnv, args: readonly string[] = [], 
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /GraphQL endpoint: (http:\/\/\S+)/.exec(output);
+      const match = /GraphQL endpoint: (http:\/\/[^\s"]+)/.exec(output);
       if (match) resolve({ child, url: match[1]!, output: () => output, exited });
     };
     child.stdout!.on("data", onData);
@@ -81,4 +81,24 @@ export async function graphqlAt<Data = any>(url: string, query: string, variable
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as { data?: Data; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+}
+
+/** Runs the server to its exit (for starts that must fail), with its whole output. */
+export function runMainToExit(env: NodeJS.ProcessEnv, args: readonly string[] = [], timeoutMs = 60_000): Promise<{ code: number | null; output: string; elapsedMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, elapsedMs: performance.now() - started });
+    }),
+  );
 }
