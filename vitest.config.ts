@@ -12,8 +12,9 @@ const PACKAGES = ["db", "server", "sdk"];
  *   package runs its own);
  * - processes: what runs `npm start` and the CLIs as processes (signals, crash
  *   recovery, the token commands), in packages/<name>/test/processes;
- * - browser: pages in Chromium, in packages/<name>/test/browser.
- * `npm run test:slow` runs processes and browser; CI runs everything.
+ * - browser: pages in Chromium, in packages/<name>/test/browser;
+ * - fleet: replicas behind haproxy with Redis, on PostgreSQL (packages/server/test/fleet).
+ * `npm run test:slow` runs processes and browser; `npm run test:fleet` the fleet; CI runs everything.
  */
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
@@ -36,10 +37,12 @@ export default defineConfig({
     projects: [
       ...PACKAGES.map((name) => ({
         extends: true as const,
-        test: { name, root: `packages/${name}`, include: ["test/**/*.test.ts"], exclude: ["test/processes/**", "test/browser/**"] },
+        test: { name, root: `packages/${name}`, include: ["test/**/*.test.ts"], exclude: ["test/processes/**", "test/browser/**", "test/fleet/**"] },
       })),
       { extends: true as const, test: { name: "processes", include: ["packages/*/test/processes/**/*.test.ts"] } },
       { extends: true as const, test: { name: "browser", include: ["packages/*/test/browser/**/*.test.ts"] } },
+      // PostgreSQL, redis-server and haproxy as real processes: CI, and `npm run test:fleet`.
+      { extends: true as const, test: { name: "fleet", include: ["packages/*/test/fleet/**/*.test.ts"] } },
     ],
   },
 });

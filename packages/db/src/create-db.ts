@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { migrate, MigrationError, pendingMigrations, type MigrationReport } from "./migrations.ts";
+import { migrate, MIGRATION_LOCK_KEY, MigrationError, pendingMigrations, type MigrationReport } from "./migrations.ts";
 import { openConnection, type PoolOptions, type SqlConnection } from "./sql-connection.ts";
 import { describeTarget, resolveTarget, type DatabaseTarget, type TargetOptions } from "./target.ts";
 
@@ -15,6 +15,11 @@ export interface DbOptions extends TargetOptions, PoolOptions {
   readonly forceDatabase?: boolean | undefined;
   /** Told the migrations about to be applied (start-up progress). */
   readonly onMigrating?: ((names: readonly string[]) => void) | undefined;
+  /**
+   * Runs after migrating, still under the migration lock (the server seeds an empty
+   * database here: replicas starting together seed once).
+   */
+  readonly afterMigrate?: ((prisma: PrismaClient, migration: MigrationReport) => Promise<void>) | undefined;
   /** Called with the text of every SQL statement Prisma sends. */
   readonly onQuery?: ((sql: string) => void) | undefined;
 }
@@ -45,10 +50,15 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   const connection = await openConnection(target, options);
   try {
     if (options.migrate && !options.forceDatabase && target.kind === "postgres") await refuseMaintenanceDatabase(connection.sql);
-    const migration = options.migrate
-      ? await migrate(connection.sql, undefined, { force: options.forceDatabase, onPending: options.onMigrating })
-      : undefined;
     const prisma = createPrismaClient(new PrismaPg(connection.pool), options.onQuery);
+    let migration: MigrationReport | undefined;
+    if (options.migrate) {
+      migration = await underMigrationLock(target, connection.pool, async () => {
+        const report = await migrate(connection.sql, undefined, { force: options.forceDatabase, onPending: options.onMigrating });
+        await options.afterMigrate?.(prisma, report);
+        return report;
+      });
+    }
     let closed = false;
     return {
       prisma,
@@ -71,6 +81,27 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   } catch (error) {
     await connection.sql.close();
     throw error;
+  }
+}
+
+/**
+ * Holds Prisma's migration lock (a session-level advisory lock on a connection of its
+ * own) while `work` runs, on PostgreSQL: the history is read, migrations applied and
+ * the seed loaded by one process at a time, and `prisma migrate deploy` waits too.
+ * The embedded database is one process's already (its folder is locked).
+ */
+async function underMigrationLock<T>(target: DatabaseTarget, pool: pg.Pool, work: () => Promise<T>): Promise<T> {
+  if (target.kind !== "postgres") return work();
+  const session = await pool.connect();
+  try {
+    await session.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      return await work();
+    } finally {
+      await session.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    session.release();
   }
 }
 

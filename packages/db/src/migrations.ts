@@ -22,6 +22,12 @@ export interface Migration {
 export interface MigrationReport {
   readonly applied: readonly string[];
   readonly alreadyApplied: number;
+  /**
+   * Migrations applied by a newer solegraph that this version does not know. Accepted:
+   * migrations follow expand/contract (README, "Writing a migration"), so an older
+   * replica keeps working on a database a newer one has expanded.
+   */
+  readonly newer: readonly string[];
 }
 
 export class MigrationError extends Error {
@@ -67,8 +73,12 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 );`;
 
-// Serializes migrators on one PostgreSQL database (several servers starting at once).
-const MIGRATION_LOCK_KEY = 7_270_736_901;
+/**
+ * The session-level advisory lock `prisma migrate deploy` takes (Prisma's own key), so
+ * servers starting together and the CLI release step wait for each other on one
+ * PostgreSQL database. create-db.ts holds it around migrating and seeding.
+ */
+export const MIGRATION_LOCK_KEY = 72_707_369;
 
 export interface MigrateOptions {
   /** Migrate a database that has tables but no migration history (see `checkAdoptable`). */
@@ -86,18 +96,18 @@ export async function migrate(
   if (!force) await checkAdoptable(sql);
   await sql.execScript(HISTORY_TABLE);
   const history = await readHistory(sql);
-  const pending = checkHistory(history, migrations);
+  const { pending, newer } = checkHistory(history, migrations);
   if (pending.length > 0) onPending?.(pending.map((m) => m.name));
   for (const migration of pending) {
     // One transaction per migration: the schema change and its history row commit
     // together or not at all.
     await sql.execScript(
-      `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});\n${migration.sql}\n;` +
+      `${migration.sql}\n;` +
         `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") ` +
         `VALUES (gen_random_uuid()::text, '${migration.checksum}', now(), '${migration.name}', 1);`,
     );
   }
-  return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
+  return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length, newer };
 }
 
 /**
@@ -127,7 +137,7 @@ export async function pendingMigrations(
     `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
   );
   if (!exists[0]?.present) return migrations.map((m) => m.name);
-  return checkHistory(await readHistory(sql), migrations).map((m) => m.name);
+  return checkHistory(await readHistory(sql), migrations).pending.map((m) => m.name);
 }
 
 async function readHistory(sql: SqlConnection): Promise<AppliedRow[]> {
@@ -137,9 +147,10 @@ async function readHistory(sql: SqlConnection): Promise<AppliedRow[]> {
   );
 }
 
-function checkHistory(history: readonly AppliedRow[], migrations: readonly Migration[]): Migration[] {
+function checkHistory(history: readonly AppliedRow[], migrations: readonly Migration[]): { pending: Migration[]; newer: string[] } {
   const known = new Map(migrations.map((m) => [m.name, m]));
   const applied = new Set<string>();
+  const unknown: string[] = [];
   for (const row of history) {
     if (row.rolled_back_at !== null) continue;
     if (row.finished_at === null) {
@@ -150,11 +161,8 @@ function checkHistory(history: readonly AppliedRow[], migrations: readonly Migra
     }
     const migration = known.get(row.migration_name);
     if (!migration) {
-      throw new MigrationError(
-        `This database was migrated by a newer solegraph: it has migration ` +
-          `${row.migration_name}, which this version does not know. Upgrade solegraph, ` +
-          "or use a different database; nothing was changed.",
-      );
+      unknown.push(row.migration_name);
+      continue;
     }
     if (migration.checksum !== row.checksum) {
       throw new MigrationError(
@@ -164,5 +172,17 @@ function checkHistory(history: readonly AppliedRow[], migrations: readonly Migra
     }
     applied.add(row.migration_name);
   }
-  return migrations.filter((m) => !applied.has(m.name));
+  const pending = migrations.filter((m) => !applied.has(m.name));
+  const latestKnown = migrations.at(-1)?.name ?? "";
+  const diverged = unknown.filter((name) => name < latestKnown);
+  // Unknown migrations are a newer version's only when they all come after ours and
+  // ours are all applied; otherwise the histories diverged (another branch's database).
+  if (unknown.length > 0 && (pending.length > 0 || diverged.length > 0)) {
+    throw new MigrationError(
+      `This database's migration history differs from this version's: it has ${unknown.join(", ")}, which this ` +
+        `version does not know${pending.length > 0 ? `, and lacks ${pending.map((m) => m.name).join(", ")}` : ""}. ` +
+        "Use the solegraph version that migrated it, or a different database; nothing was changed.",
+    );
+  }
+  return { pending, newer: unknown };
 }

@@ -91,6 +91,16 @@ async function probe(pool: pg.Pool): Promise<void> {
 
 function poolConnection(pool: pg.Pool, afterClose: () => Promise<void>): SqlConnection {
   let closed = false;
+  // An idle connection the server ends (restart, failover, a forced DROP DATABASE) is
+  // dropped from the pool and the next query opens another; unhandled, pg would throw.
+  pool.on("error", () => {});
+  // pool.end() resolves once its connections are asked to close, not once they have:
+  // close() waits for them, so nothing of this database outlives it.
+  const open = new Set<pg.PoolClient>();
+  pool.on("connect", (client) => {
+    open.add(client);
+    client.once("end", () => open.delete(client));
+  });
   return {
     async execScript(script) {
       const client = await pool.connect();
@@ -112,7 +122,12 @@ function poolConnection(pool: pg.Pool, afterClose: () => Promise<void>): SqlConn
     async close() {
       if (closed) return;
       closed = true;
+      const ended = [...open].map((client) => new Promise<void>((resolve) => {
+        client.once("end", resolve);
+        client.once("error", () => resolve());
+      }));
       await pool.end();
+      await Promise.race([Promise.all(ended), new Promise((resolve) => setTimeout(resolve, 2_000))]);
       await afterClose();
     },
   };

@@ -57,7 +57,7 @@ export function describeTarget(target: DatabaseTarget): string {
 }
 
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
+  return url.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:***@");
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -26,13 +26,26 @@ describe("migrations", () => {
     expect(report.alreadyApplied).toBe(readMigrations().length);
   });
 
-  it("refuse a database migrated by a newer version, changing nothing", async () => {
+  it("accept a database a newer version expanded, reporting its newer migrations", async () => {
     const known = readMigrations();
     const newer = [...known, { name: "29990101000000_from_the_future", sql: "CREATE TABLE future (id int);", checksum: "0".repeat(64) }];
     await migrate(db.sql, newer);
+    const report = await migrate(db.sql, known);
+    expect(report).toEqual({ applied: [], alreadyApplied: known.length, newer: ["29990101000000_from_the_future"] });
+    expect(await db.isUpToDate()).toBe(true);
+  });
+
+  it("refuse a history that diverged from this version's, changing nothing", async () => {
+    const known = readMigrations();
+    const extra = { name: "20000101000000_another_branch", sql: "CREATE TABLE branch (id int);", checksum: "1".repeat(64) };
+    const missing = { name: "29990202000000_not_yet_applied", sql: "CREATE TABLE later (id int);", checksum: "2".repeat(64) };
+    const future = { name: "29990101000000_from_the_future", sql: "", checksum: "0".repeat(64) }; // applied above
+    await migrate(db.sql, [extra, ...known, future]);
     await expect(migrate(db.sql, known)).rejects.toThrow(MigrationError);
-    await expect(migrate(db.sql, known)).rejects.toThrow(/newer solegraph.*29990101000000_from_the_future/);
-    await expect(db.isUpToDate()).rejects.toThrow(/newer solegraph/);
+    await expect(migrate(db.sql, known)).rejects.toThrow(/history differs.*20000101000000_another_branch/);
+    await expect(migrate(db.sql, [...known, missing])).rejects.toThrow(/lacks 29990202000000_not_yet_applied/);
+    const tables = await db.sql.query<{ present: boolean }>(`SELECT to_regclass('later') IS NOT NULL AS present`);
+    expect(tables[0]!.present).toBe(false);
   });
 
   it("refuse a migration edited after it was applied", async () => {

@@ -19,6 +19,8 @@ import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
+import { localState, type SharedState } from "./fleet/shared-state.ts";
+import { useCacheControl, useSharedResponseCache } from "./fleet/use-response-cache.ts";
 
 /** Every limit a request meets (README: "Limits"), with the configured ones' defaults. */
 export const QUERY_LIMITS = {
@@ -40,7 +42,18 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** Called with every planned SQL statement and its parameters (tests, benchmarks). */
   readonly onStatement?: ((sql: string, values: readonly unknown[]) => void) | undefined;
+  /** What this process shares with the fleet (fleet/shared-state.ts); its own state when left out. */
+  readonly shared?: SharedState;
+  /** Set when the server is stopping: /ready answers 503 so balancers stop sending. */
+  readonly lifecycle?: Lifecycle;
 }
+
+export interface Lifecycle {
+  draining: boolean;
+}
+
+/** How long /ready trusts its last look at the migration level. */
+const MIGRATION_CHECK_INTERVAL_MS = 10_000;
 
 const GRAPHQL_ENDPOINT = "/graphql";
 const ASSETS_PREFIX = "/graphiql/";
@@ -48,8 +61,17 @@ const ASSETS_PREFIX = "/graphiql/";
 const QUIET_PATHS = new Set(["/health", "/ready", "/metrics"]);
 
 /** The GraphQL HTTP application: schema, GraphiQL, limits, health and readiness. */
-export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, metrics: given, onStatement }: AppOptions): SolegraphApp {
+export function createApp({
+  db,
+  config = DEFAULT_CONFIG,
+  logger = silentLogger,
+  metrics: given,
+  onStatement,
+  shared = localState(),
+  lifecycle = { draining: false },
+}: AppOptions): SolegraphApp {
   const metrics = given ?? createMetrics({ db, endpoint: metricsEndpoint(config) });
+  const migrationLevel = checkedEvery(MIGRATION_CHECK_INTERVAL_MS, () => db.isUpToDate());
   const statements = createStatementRunner(db.pool, {
     timeoutMs: config.limits.queryTimeoutMs,
     maxResponseBytes: config.limits.maxResponseBytes,
@@ -65,6 +87,7 @@ export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, 
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
       limits: config.limits,
       trace: traceOf(request),
+      shared,
     }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
@@ -82,6 +105,7 @@ export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, 
         logger,
         quietPaths: (path) => QUIET_PATHS.has(path) || path.startsWith(ASSETS_PREFIX),
         onFinished: (trace) => metrics.requestFinished(trace),
+        cacheEnabled: config.responseCache.enabled,
       }),
       useRootPage(config.graphiql),
       useCors(config.corsOrigins),
@@ -89,16 +113,20 @@ export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, 
       useInputHygiene(),
       metrics.plugin,
       useReadPlanner(statements, config.limits.maxCost),
+      // After the planner: the cache's execute wraps the planner's (hits never reach either).
+      ...(config.responseCache.enabled ? [useSharedResponseCache(shared, config.responseCache.ttlMs), useCacheControl()] : []),
       useVariableErrors(),
       useGraphiQLAssets(),
       ...useShapeLimits(),
       useProductionSwitches(config),
       useReadinessCheck({
         endpoint: "/ready",
+        // Ready: not stopping, the database answers, and it has every migration this version knows.
         check: async () => {
+          if (lifecycle.draining) return false;
           try {
             await db.sql.query("SELECT 1");
-            return true;
+            return await migrationLevel();
           } catch {
             return false;
           }
@@ -111,4 +139,15 @@ export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, 
 /** Where the app serves metrics: /metrics, unless they are off or on a port of their own. */
 export function metricsEndpoint(config: Config): string | false {
   return config.metrics.enabled && config.metrics.port === undefined ? "/metrics" : false;
+}
+
+/** A check's last answer, looked again at most every `intervalMs` (a true answer only: false is looked at each time). */
+function checkedEvery(intervalMs: number, check: () => Promise<boolean>): () => Promise<boolean> {
+  let trustedUntil = 0;
+  return async () => {
+    if (Date.now() < trustedUntil) return true;
+    const ok = await check();
+    if (ok) trustedUntil = Date.now() + intervalMs;
+    return ok;
+  };
 }

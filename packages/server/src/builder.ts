@@ -33,6 +33,9 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.subscriptionType({
+  description: "Live updates over Server-Sent Events (`Accept: text/event-stream`), as graphql-yoga serves them.",
+});
 builder.mutationType({
   description:
     "Curators' writes. Each needs `Authorization: Bearer <token>` with the `curate` scope (`npm run token:create`). " +

@@ -45,6 +45,11 @@ const VARIABLES = [
   { name: "LOG_FORMAT", default: "pretty on a terminal, else json", help: "json (one object per line) or pretty", rule: z.enum(["json", "pretty"], { error: "must be json or pretty" }) },
   { name: "SOLEGRAPH_METRICS", default: "on", help: "serve Prometheus metrics at /metrics", rule: bool },
   { name: "METRICS_PORT", default: "unset", help: "serve the metrics on this port instead of the GraphQL port (keeps them off a public balancer)", rule: positiveInt(0).max(65535, "must be a port number (0-65535)") },
+  { name: "DATABASE_POOL_SIZE", default: "10", help: "PostgreSQL connections per server process", rule: positiveInt().max(1000, "must be at most 1000") },
+  { name: "REDIS_URL", default: "unset", help: "a Redis server (redis://...) the replicas share: the response cache and live changes; unset: each process keeps its own", rule: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL") },
+  { name: "SOLEGRAPH_RESPONSE_CACHE", default: "on", help: "cache answers to public queries (never authenticated ones); every write invalidates it", rule: bool },
+  { name: "SOLEGRAPH_RESPONSE_CACHE_TTL_MS", default: "60000", help: "how long a cached answer may be served", rule: positiveInt(1) },
+  { name: "SHUTDOWN_DELAY_MS", default: "5000 in production, else 0", help: "on SIGTERM, answer /ready with 503 this long before closing (balancers stop sending)", rule: positiveInt(0) },
   { name: "SOLEGRAPH_DATA_DIR", default: "./.solegraph/data", help: "where the embedded database lives", rule: z.string() },
   { name: "WORKERS", default: "one per CPU core", help: "server processes on PostgreSQL (the embedded database is one process's)", rule: positiveInt() },
   { name: "SOLEGRAPH_INTROSPECTION", default: "on unless production", help: "answer introspection (__schema, __type)", rule: bool },
@@ -72,6 +77,12 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   readonly limits: Limits;
   readonly log: { readonly level: LogLevel; readonly format: "json" | "pretty" | undefined };
+  readonly poolSize: number;
+  /** undefined: no Redis; each process caches and fans out changes on its own. */
+  readonly redisUrl: string | undefined;
+  readonly responseCache: { readonly enabled: boolean; readonly ttlMs: number };
+  /** On SIGTERM, how long /ready answers 503 before the server closes. */
+  readonly shutdownDelayMs: number;
   /** Prometheus metrics: off, at /metrics on the GraphQL port, or on a port of their own. */
   readonly metrics: { readonly enabled: boolean; readonly port: number | undefined };
 }
@@ -118,6 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: flag("SOLEGRAPH_GRAPHIQL"),
     fieldSuggestions: flag("SOLEGRAPH_FIELD_SUGGESTIONS"),
     corsOrigins,
+    poolSize: (values["DATABASE_POOL_SIZE"] as number | undefined) ?? 10,
+    redisUrl: values["REDIS_URL"] as string | undefined,
+    responseCache: {
+      enabled: (values["SOLEGRAPH_RESPONSE_CACHE"] as boolean | undefined) ?? true,
+      ttlMs: (values["SOLEGRAPH_RESPONSE_CACHE_TTL_MS"] as number | undefined) ?? 60_000,
+    },
+    shutdownDelayMs: (values["SHUTDOWN_DELAY_MS"] as number | undefined) ?? (production ? 5_000 : 0),
     log: { level: (values["LOG_LEVEL"] as LogLevel | undefined) ?? "info", format: values["LOG_FORMAT"] as "json" | "pretty" | undefined },
     metrics: { enabled: (values["SOLEGRAPH_METRICS"] as boolean | undefined) ?? true, port: values["METRICS_PORT"] as number | undefined },
     limits: {
@@ -148,4 +166,17 @@ export function workerCount(config: Config): number {
   if (config.workers === undefined) return config.databaseUrl ? os.availableParallelism() : 1;
   if (config.workers > 1 && !config.databaseUrl) throw new ConfigError(["WORKERS above 1 needs DATABASE_URL: the embedded database is one process's."]);
   return config.workers;
+}
+
+/**
+ * What a server process needs beyond valid values: in production, a real database (an
+ * embedded one would silently serve its own data behind a balancer).
+ */
+export function checkStartable(config: Config): void {
+  if (config.production && !config.databaseUrl) {
+    throw new ConfigError([
+      "NODE_ENV=production needs DATABASE_URL: in production the server never falls back to the embedded database " +
+        "(each replica would serve data of its own). Set DATABASE_URL=postgres://..., or leave NODE_ENV unset for the embedded default.",
+    ]);
+  }
 }

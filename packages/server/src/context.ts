@@ -2,6 +2,7 @@ import type { PrismaClient } from "@solegraph/db";
 import type { Authentication, TokenAuthentication } from "./auth/authentication.ts";
 import type { Limits } from "./config.ts";
 import type { RequestTrace } from "./observability/use-request-log.ts";
+import type { SharedState } from "./fleet/shared-state.ts";
 
 /** What every resolver gets: the request's database client and who sent it. */
 export interface Context {
@@ -11,6 +12,8 @@ export interface Context {
   readonly limits: Limits;
   /** What the request log and metrics learn about this request (its id, the query's cost). */
   readonly trace: RequestTrace;
+  /** What the fleet's processes share: the response cache's generation, the change feed. */
+  readonly shared: SharedState;
 }
 
 /** The context of a field that required a scope: the sender holds a valid token. */

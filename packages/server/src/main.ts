@@ -1,7 +1,18 @@
 import cluster from "node:cluster";
 import { parseArgs } from "node:util";
-import { createDb, DatabaseConnectionError, DataDirLockedError, MigrationError, seed, type Db, type DbOptions } from "@solegraph/db";
-import { configHelp, ConfigError, loadConfig, workerCount, type Config } from "./config.ts";
+import {
+  createDb,
+  DatabaseConnectionError,
+  DataDirLockedError,
+  describeTarget,
+  MigrationError,
+  resolveTarget,
+  seed,
+  type Db,
+  type DbOptions,
+} from "@solegraph/db";
+import { checkStartable, configHelp, ConfigError, loadConfig, workerCount, type Config } from "./config.ts";
+import { createSharedState, RedisUnavailableError } from "./fleet/shared-state.ts";
 import { serveClusterMetrics } from "./observability/cluster-metrics.ts";
 import { createLogger, type Logger } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-server.ts";
@@ -62,6 +73,7 @@ try {
 const logger = createLogger({ level: config.log.level, ...(config.log.format && { pretty: config.log.format === "pretty" }) });
 
 try {
+  checkStartable(config);
   if (cluster.isPrimary) await primary(config);
   else await worker(config);
 } catch (error) {
@@ -70,7 +82,7 @@ try {
     logger.fatal(error.message);
     process.exit(2);
   }
-  if ([PortInUseError, DatabaseConnectionError, MigrationError, DataDirLockedError].some((kind) => error instanceof kind)) {
+  if ([PortInUseError, DatabaseConnectionError, MigrationError, DataDirLockedError, RedisUnavailableError].some((kind) => error instanceof kind)) {
     logger.fatal((error as Error).message);
   } else {
     logger.fatal({ err: error }, "start-up failed");
@@ -79,29 +91,46 @@ try {
 }
 
 function dbOptions(config: Config): DbOptions {
-  return { url: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.limits.queryTimeoutMs };
+  return { url: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.limits.queryTimeoutMs, poolSize: config.poolSize };
 }
 
-/** Opens (and migrates) the database, saying what it does as it does it. */
+/**
+ * Opens, migrates and (when empty) seeds the database, saying what it does as it does
+ * it. On PostgreSQL all of it happens under Prisma's migration lock: replicas starting
+ * together migrate and seed once, one after the other.
+ */
 async function openDatabase(config: Config): Promise<Db> {
+  logger.info(`Opening the database (${describeTarget(resolveTarget({ url: config.databaseUrl, dataDir: config.dataDir }))})...`);
   const db = await createDb({
     ...dbOptions(config),
     migrate: true,
     forceDatabase: values["force-database"],
     onMigrating: (names) => logger.info({ migrations: names }, `Migrating: applying ${names.length} migration${names.length === 1 ? "" : "s"}...`),
+    afterMigrate: async (prisma, { applied, alreadyApplied, newer }) => {
+      logger.info(
+        { applied: applied.length, alreadyApplied },
+        applied.length > 0 ? `Migrated: ${applied.length} applied (${alreadyApplied} already)` : `Database up to date (${alreadyApplied} migrations)`,
+      );
+      if (newer.length > 0) {
+        logger.warn(
+          { newer },
+          `The database has ${newer.length} migration(s) from a newer solegraph (${newer.join(", ")}); serving anyway, as migrations only expand (README: "Writing a migration"). Upgrade this replica soon.`,
+        );
+      }
+      if (values["no-seed"] || stopRequested || (await prisma.brand.count()) > 0) return;
+      logger.info("Seeding the empty database...");
+      const started = performance.now();
+      await seed(prisma);
+      logger.info({ durationMs: Math.round(performance.now() - started) }, "Seeded: loaded the seed dataset");
+    },
   });
-  const { applied, alreadyApplied } = db.migration!;
-  logger.info(
-    { database: db.description, applied: applied.length, alreadyApplied },
-    applied.length > 0 ? `Migrated ${db.description}: ${applied.length} applied (${alreadyApplied} already)` : `Opened ${db.description}: up to date (${alreadyApplied} migrations)`,
-  );
-  if (!values["no-seed"] && !stopRequested && (await db.prisma.brand.count()) === 0) {
-    logger.info("Seeding the empty database...");
-    const started = performance.now();
-    await seed(db.prisma);
-    logger.info({ durationMs: Math.round(performance.now() - started) }, "Seeded: loaded the seed dataset");
-  }
   return db;
+}
+
+async function sharedState(config: Config) {
+  const shared = await createSharedState({ redisUrl: config.redisUrl, logger });
+  logger.info(`Response cache ${config.responseCache.enabled ? "on" : "off"}; shared with: ${shared.description}`);
+  return shared;
 }
 
 /**
@@ -117,7 +146,7 @@ async function primary(config: Config): Promise<void> {
     logger.info({ url: listener.url }, `Port ${listener.port} bound on ${config.host}; starting (requests get 503 until ready)`);
     const db = await openDatabase(config);
     if (stopRequested) return exitAfter(() => db.close());
-    const running = await serve({ db, listener, config, logger });
+    const running = await serve({ db, listener, config, logger, shared: await sharedState(config) });
     return announce(running, db.description, 1);
   }
   await checkPortFree(config.port, config.host);
@@ -157,7 +186,7 @@ async function primary(config: Config): Promise<void> {
 
 async function worker(config: Config): Promise<void> {
   // METRICS_PORT is the primary's (it serves the sum of all processes).
-  const running = await serve({ db: await createDb(dbOptions(config)), port: config.port, host: config.host, config, logger });
+  const running = await serve({ db: await createDb(dbOptions(config)), port: config.port, host: config.host, config, logger, shared: await sharedState(config) });
   // The primary decides when to stop: it sends SIGTERM (a terminal's SIGINT reaches every process).
   stop = (signal) => {
     if (signal === "SIGINT") {

@@ -2,14 +2,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db";
 import compression from "compression";
-import { createApp, metricsEndpoint, type AppOptions } from "./app.ts";
+import { createApp, metricsEndpoint, type AppOptions, type Lifecycle } from "./app.ts";
 import { DEFAULT_CONFIG } from "./config.ts";
+import { localState } from "./fleet/shared-state.ts";
 import { silentLogger, type Logger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { serveMetrics, type MetricsServer } from "./observability/metrics-server.ts";
 
 /** How long requests in flight may take to finish once the server is stopping. */
 const DRAIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Balancers keep idle connections to a backend open for about 60 s (haproxy, AWS ALB):
+ * the server must keep them longer, or it closes one the balancer is about to reuse
+ * and a client gets a 502. Headers may take a little longer than that.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+const HEADERS_TIMEOUT_MS = 66_000;
 
 /** Answers smaller than this go uncompressed (compressing them costs more than it saves). */
 const COMPRESSION_THRESHOLD_BYTES = 1024;
@@ -49,8 +58,8 @@ const starting: Handler = (request, response) => {
 export async function listen(port: number, host: string): Promise<Listener> {
   let handler = starting;
   const server = createServer((request, response) => handler(request, response));
-  // Idle keep-alive sockets must not hold shutdown open.
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUseError(port, host) : error));
     server.listen(port, host, () => {
@@ -89,11 +98,14 @@ export interface RunningServer {
   readonly controlSocket: string | undefined;
   /** The metrics' own port, when METRICS_PORT is set. */
   readonly metricsPort: number | undefined;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  /**
+   * Turns /ready to 503, waits SHUTDOWN_DELAY_MS, ends live subscriptions, stops
+   * accepting connections, lets in-flight requests finish, then closes the database.
+   */
   close(): Promise<void>;
 }
 
-export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config"> {
+export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config" | "shared"> {
   readonly db: Db;
   /** A port bound already (`listen`); else `port` and `host` are bound now. */
   readonly listener?: Listener;
@@ -103,9 +115,21 @@ export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config">
 }
 
 /** Serves the app over HTTP, compressed when the client accepts it; port 0 picks a free port (tests). */
-export async function serve({ db, listener, port = 4000, host = "localhost", logger = silentLogger, onStatement, config = DEFAULT_CONFIG }: ServeOptions): Promise<RunningServer> {
+export async function serve({
+  db,
+  listener,
+  port = 4000,
+  host = "localhost",
+  logger = silentLogger,
+  onStatement,
+  config = DEFAULT_CONFIG,
+  shared,
+}: ServeOptions): Promise<RunningServer> {
   const metrics = createMetrics({ db, endpoint: metricsEndpoint(config) });
-  const app = createApp({ db, logger, metrics, onStatement, config });
+  const lifecycle: Lifecycle = { draining: false };
+  // The server owns the shared state it is given: closing the server closes it.
+  const state = shared ?? localState();
+  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state });
   const bound = listener ?? (await listen(port, host));
   const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
   bound.attach((request, response) => compress(request as never, response as never, () => void app(request, response)));
@@ -128,6 +152,15 @@ export async function serve({ db, listener, port = 4000, host = "localhost", log
     metricsPort: metricsServer?.port,
     close() {
       closing ??= (async () => {
+        // Balancers learn from /ready that this process is going, and stop sending
+        // before it stops accepting (SHUTDOWN_DELAY_MS; 0 outside production).
+        lifecycle.draining = true;
+        if (config.shutdownDelayMs > 0) {
+          logger.info(`Draining: /ready answers 503 for ${config.shutdownDelayMs} ms before the server closes`);
+          await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+        }
+        // Live subscriptions end, so their connections do not hold the close open.
+        await state.close();
         await controlChannel?.close();
         await metricsServer?.close();
         // Requests in flight finish (their connections then close); a client that holds

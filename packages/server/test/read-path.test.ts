@@ -1,5 +1,6 @@
 import { generateDataset } from "@solegraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
 
 /**
@@ -15,7 +16,8 @@ describe("the read path", () => {
   let graph: TestApp;
   let statements: Statement[] = [];
   beforeAll(async () => {
-    graph = await createTestApp({ onStatement: (text, values) => statements.push({ text, values }) });
+    // The planner itself: with the response cache on, a repeated query would send no SQL at all.
+    graph = await createTestApp({ config: loadConfig({ SOLEGRAPH_RESPONSE_CACHE: "off" }), onStatement: (text, values) => statements.push({ text, values }) });
   });
   afterAll(() => graph?.close());
 

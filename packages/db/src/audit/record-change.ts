@@ -17,7 +17,8 @@ export interface ChangeRecord {
  * Appends one record to the audit trail. It takes the write's transaction client, not
  * the Prisma client: the record must commit or roll back with the write it describes.
  */
-export async function recordChange(tx: Prisma.TransactionClient, change: ChangeRecord): Promise<void> {
+/** Returns the record's id (announced to live subscribers once the write commits). */
+export async function recordChange(tx: Prisma.TransactionClient, change: ChangeRecord): Promise<number> {
   const data: Prisma.ChangeUncheckedCreateInput = {
     tokenId: change.tokenId,
     entityType: change.entityType,
@@ -26,7 +27,8 @@ export async function recordChange(tx: Prisma.TransactionClient, change: ChangeR
   };
   if (change.before !== undefined) data.before = toJson(change.before);
   if (change.after !== undefined) data.after = toJson(change.after);
-  await tx.change.create({ data });
+  const { id } = await tx.change.create({ data, select: { id: true } });
+  return id;
 }
 
 /**

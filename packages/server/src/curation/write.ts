@@ -22,9 +22,17 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 /** Runs a mutation's reads and writes in one transaction, as the request's token. */
 export async function runWrite<T>(context: AuthenticatedContext, work: (write: Write) => Promise<T>): Promise<T> {
   const { tokenId } = context.authentication;
+  const changeIds: number[] = [];
+  let result: T;
   try {
-    return await context.prisma.$transaction(async (tx) => {
-      const result = await work({ tx, audit: (change) => recordChange(tx, { ...change, tokenId }) });
+    result = await context.prisma.$transaction(async (tx) => {
+      changeIds.length = 0; // (a retried transaction starts over)
+      const result = await work({
+        tx,
+        audit: async (change) => {
+          changeIds.push(await recordChange(tx, { ...change, tokenId }));
+        },
+      });
       // Deferred checks (every factory and production keeps a citation) run now, as a
       // statement of the transaction, rather than at COMMIT: a refusal then rolls back
       // like any other (Prisma's pg adapter does not release a connection whose COMMIT failed).
@@ -34,6 +42,10 @@ export async function runWrite<T>(context: AuthenticatedContext, work: (write: W
   } catch (error) {
     throw curationErrorFromDatabase(error) ?? error;
   }
+  // Committed: before the mutation answers, no replica may serve an answer cached before
+  // it, and live subscribers hear of it (fleet/shared-state.ts).
+  await context.shared.committed(changeIds);
+  return result;
 }
 
 /**

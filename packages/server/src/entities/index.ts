@@ -19,3 +19,4 @@ import "./claim/type.ts";
 import "./claim/curation.ts";
 import "./series/type.ts";
 import "./change/type.ts";
+import "./change/subscription.ts";

@@ -41,6 +41,12 @@ export function createMetrics({ db, endpoint = "/metrics" }: MetricsOptions): Me
     labelNames: ["code"],
     registers: [registry],
   });
+  const cacheAnswers = new Counter({
+    name: "solegraph_response_cache_requests_total",
+    help: "Public queries by whether the response cache answered them (hit) or the database did (miss).",
+    labelNames: ["result"],
+    registers: [registry],
+  });
   new Gauge({
     name: "solegraph_db_pool_connections",
     help: "Database pool connections by state.",
@@ -73,6 +79,7 @@ export function createMetrics({ db, endpoint = "/metrics" }: MetricsOptions): Me
     statementSent: () => statements.inc(),
     requestFinished: (trace) => {
       for (const code of trace.errorCodes) errors.inc({ code });
+      if (trace.cache) cacheAnswers.inc({ result: trace.cache });
     },
     plugin: clustered ? { onPluginInit: ({ addPlugin }) => (addPlugin(prometheus), addPlugin(useClusterMetricsEndpoint(registry, endpoint))) } : prometheus,
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getOperationAST, GraphQLError, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { SERVED_FROM_CACHE } from "../fleet/use-response-cache.ts";
 import type { Logger } from "./logger.ts";
 
 /**
@@ -16,6 +17,8 @@ export interface RequestTrace {
   /** Rows the read planner counted for the query (its cost; see read/execute.ts). */
   cost?: number | undefined;
   variables?: unknown;
+  /** Whether the response cache answered (queries, when the cache is on). */
+  cache?: "hit" | "miss" | undefined;
   readonly errorCodes: string[];
   /** Our own faults (masked to the client as INTERNAL_SERVER_ERROR), with their stacks. */
   readonly faults: Error[];
@@ -46,6 +49,8 @@ export interface RequestLogOptions {
   readonly quietPaths: (path: string) => boolean;
   /** Called for every finished request (metrics count error codes from it). */
   readonly onFinished?: ((trace: RequestTrace, status: number) => void) | undefined;
+  /** The response cache is on: lines say whether it answered. */
+  readonly cacheEnabled?: boolean;
 }
 
 /**
@@ -55,7 +60,7 @@ export interface RequestLogOptions {
  * mistakes are logged at info without stacks; our faults at error, with the stack of
  * each (the client saw only "Unexpected error." and the request id).
  */
-export function useRequestLog({ logger, quietPaths, onFinished }: RequestLogOptions): Plugin {
+export function useRequestLog({ logger, quietPaths, onFinished, cacheEnabled = false }: RequestLogOptions): Plugin {
   return {
     onRequest({ request }) {
       traceOf(request);
@@ -75,6 +80,9 @@ export function useRequestLog({ logger, quietPaths, onFinished }: RequestLogOpti
     onResultProcess({ request, result }) {
       const trace = traceOf(request);
       const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
+      if (cacheEnabled && trace.operationType !== "mutation" && !request.headers.has("authorization")) {
+        trace.cache = results.some((one) => (one as Record<symbol, unknown>)?.[SERVED_FROM_CACHE]) ? "hit" : "miss";
+      }
       for (const one of results) {
         for (const error of one?.errors ?? []) {
           const code = typeof error.extensions?.["code"] === "string" ? (error.extensions["code"] as string) : "UNCLASSIFIED";
@@ -98,6 +106,7 @@ export function useRequestLog({ logger, quietPaths, onFinished }: RequestLogOpti
         ...(trace.operationName && { operationName: trace.operationName }),
         ...(trace.operationType && { operationType: trace.operationType }),
         ...(trace.cost !== undefined && { cost: trace.cost }),
+        ...(trace.cache && { cache: trace.cache }),
         ...(trace.errorCodes.length > 0 && { errorCodes: [...new Set(trace.errorCodes)] }),
         ...(trace.variables !== undefined && { variables: trace.variables }),
       };

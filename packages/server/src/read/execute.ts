@@ -75,18 +75,24 @@ function hasIntrospection(operation: OperationDefinitionNode): boolean {
 /**
  * An execution result whose `data` is JSON text from the database. Yoga serializes a
  * result with its `stringify` when it has one: the text is sent without being parsed
- * and serialized again. `data` is parsed only if a plugin reads it.
+ * and serialized again. `data` is parsed only if a plugin reads it, and re-serialized
+ * only if a plugin replaces it (the response cache strips its metadata fields).
  */
 export function textResult(dataText: string): ExecutionResult & { stringify(result: ExecutionResult): string } {
-  let data: Record<string, unknown> | undefined;
+  let data: ExecutionResult["data"];
+  let text: string | undefined = dataText;
   const result: ExecutionResult & { stringify(result: ExecutionResult): string } = {
     get data() {
       data ??= JSON.parse(dataText) as Record<string, unknown>;
       return data;
     },
+    set data(replaced) {
+      data = replaced;
+      text = undefined;
+    },
     stringify(serialized: ExecutionResult): string {
       // Plugins may have added errors or extensions: then serialize the whole.
-      if (serialized === result && !serialized.errors && !serialized.extensions) return `{"data":${dataText}}`;
+      if (serialized === result && text !== undefined && !serialized.errors && !serialized.extensions) return `{"data":${text}}`;
       return JSON.stringify(serialized);
     },
   };

@@ -31,7 +31,7 @@ describe("npm start says what it does, and what to fix", () => {
     try {
       const steps = messages(server.output());
       const at = (pattern: RegExp) => steps.findIndex((message) => pattern.test(message));
-      const order = [/^Port \d+ bound/, /^Migrating: applying \d+ migrations/, /^Migrated .*: \d+ applied/, /^Seeding the empty database/, /^Seeded/, /^Ready on embedded PGlite/].map(at);
+      const order = [/^Port \d+ bound/, /^Opening the database \(embedded PGlite/, /^Migrating: applying \d+ migrations/, /^Migrated: \d+ applied/, /^Seeding the empty database/, /^Seeded/, /^Ready on embedded PGlite/].map(at);
       expect(order.every((index) => index >= 0), steps.join("\n")).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
     } finally {
@@ -62,6 +62,22 @@ describe("npm start says what it does, and what to fix", () => {
     expect(run.output).toContain("Cannot connect to the database in DATABASE_URL (postgres://fictional:***@127.0.0.1:1/fictional_db)");
     expect(run.output).toMatch(/nothing accepts connections at 127\.0\.0\.1:1\. Is PostgreSQL running there/);
     expect(run.output).not.toContain("hunter2secret");
+  });
+
+  it("refuses to start in production without DATABASE_URL, instead of serving an embedded database", { timeout: 60_000 }, async () => {
+    const dataDir = freshDir();
+    const run = await runMainToExit({ ...embedded(dataDir), NODE_ENV: "production" });
+    expect(run.code).toBe(2);
+    expect(messages(run.output).join("\n")).toMatch(/NODE_ENV=production needs DATABASE_URL/);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it("names REDIS_URL, without its password, when Redis cannot be reached", { timeout: 60_000 }, async () => {
+    const run = await runMainToExit({ ...embedded(freshDir()), REDIS_URL: "redis://:fictional-secret@127.0.0.1:1" });
+    expect(run.code).toBe(1);
+    const said = messages(run.output).join("\n");
+    expect(said).toMatch(/Cannot connect to Redis in REDIS_URL \(redis:\/\/:\*\*\*@127\.0\.0\.1:1\)/);
+    expect(run.output).not.toContain("fictional-secret");
   });
 
   describe.runIf(serverUrl !== undefined)("on a PostgreSQL server", () => {

@@ -1,0 +1,65 @@
+import { TokenScope } from "@solegraph/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../src/testing/index.ts";
+
+const SUBSCRIPTION = "subscription { changes { action entityType entityId actor } }";
+
+describe("the changes subscription (Server-Sent Events)", () => {
+  let graph: TestApp;
+  beforeAll(async () => {
+    graph = await createTestApp();
+  });
+  afterAll(async () => {
+    await graph?.close();
+  });
+
+  const subscribe = (headers: Record<string, string>, signal?: AbortSignal) =>
+    graph.fetch(graph.url, {
+      method: "POST",
+      ...(signal && { signal }),
+      headers: { "content-type": "application/json", accept: "text/event-stream", ...headers },
+      body: JSON.stringify({ query: SUBSCRIPTION }),
+    });
+
+  it("streams each committed change to an admin", async () => {
+    const { authorization } = await graph.createToken("live-admin", [TokenScope.ADMIN, TokenScope.CURATE]);
+    const controller = new AbortController();
+    const stream = await subscribe({ authorization }, controller.signal);
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const reader = stream.body!.getReader();
+    let received = "";
+    const arrived = (async () => {
+      while (!received.includes('"entityType":"SOURCE"')) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        received += new TextDecoder().decode(value);
+      }
+    })();
+    await graph.graphql(`mutation { createBrand(input: { slug: "fictional-stream-co", name: "Fictional Stream Co" }) { __typename } }`, {}, { authorization });
+    await graph.graphql(
+      `mutation { createSource(input: { slug: "fictional-stream-gazette", url: "https://example.org/stream", kind: NEWS }) { __typename } }`,
+      {},
+      { authorization },
+    );
+    await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    controller.abort();
+    const events = received
+      .split("\n")
+      .filter((line) => line.startsWith("data: {"))
+      .map((line) => (JSON.parse(line.slice(6)) as { data: { changes: { action: string; entityType: string; actor: string } } }).data.changes);
+    expect(events.map(({ action, entityType, actor }) => ({ action, entityType, actor }))).toEqual([
+      { action: "CREATE", entityType: "BRAND", actor: "live-admin" },
+      { action: "CREATE", entityType: "SOURCE", actor: "live-admin" },
+    ]);
+  });
+
+  it("refuses anonymous subscribers and tokens without the admin scope", async () => {
+    const anonymous = await subscribe({});
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toMatch(/"code":"UNAUTHENTICATED"/);
+    const { authorization } = await graph.createToken("live-curator", [TokenScope.CURATE]);
+    const curator = await subscribe({ authorization });
+    expect(await curator.text()).toMatch(/"code":"FORBIDDEN"/);
+  });
+});

@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
+import { startTestServer, type TestServer } from "../src/testing/index.ts";
+
+// What a load balancer relies on: /ready, keep-alive longer than its own, and a stop
+// that first turns /ready to 503 and keeps serving while the balancer notices.
+describe("readiness for load balancers", () => {
+  const servers: TestServer[] = [];
+  afterAll(async () => {
+    await Promise.allSettled(servers.map((server) => server.close()));
+  });
+  const start = async (env: Record<string, string> = {}) => {
+    const server = await startTestServer({ config: loadConfig({ HOST: "127.0.0.1", ...env }) });
+    servers.push(server);
+    return server;
+  };
+  const ready = async (server: TestServer) => (await fetch(new URL("/ready", server.url))).status;
+
+  it("keeps idle connections longer than balancers do (65 s), with headersTimeout above it", async () => {
+    const server = await start();
+    expect(server.server.keepAliveTimeout).toBe(65_000);
+    expect(server.server.headersTimeout).toBeGreaterThan(server.server.keepAliveTimeout);
+  });
+
+  it("answers /ready 503 while draining after SIGTERM, and still serves requests meanwhile", async () => {
+    const server = await start({ SHUTDOWN_DELAY_MS: "1500" });
+    expect(await ready(server)).toBe(200);
+    const closed = server.close();
+    expect(await ready(server)).toBe(503);
+    const answered = await server.graphql<{ brands: { totalCount: number } }>("{ brands { totalCount } }");
+    expect(answered.status).toBe(200);
+    expect(answered.data?.brands.totalCount).toBeGreaterThan(0);
+    await closed;
+    await expect(fetch(new URL("/ready", server.url))).rejects.toThrow();
+  });
+
+  it("is not ready on a database that lacks one of this version's migrations", async () => {
+    const server = await start();
+    await server.db.sql.query(
+      `DELETE FROM "_prisma_migrations" WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`,
+    );
+    expect(await ready(server)).toBe(503);
+    expect((await fetch(new URL("/health", server.url))).status).toBe(200);
+  });
+});
