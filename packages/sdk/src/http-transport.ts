@@ -6,6 +6,8 @@ export interface GraphQLRequest {
   readonly query: string;
   readonly variables?: Readonly<Record<string, unknown>> | undefined;
   readonly operationName?: string | undefined;
+  /** The document's SHA-256 (hex) in the server's trusted documents, when it is one of the SDK's. */
+  readonly hash?: string | undefined;
 }
 
 /** Sends one GraphQL request and resolves to its `data`, or throws a SolegraphError. */
@@ -18,13 +20,22 @@ const BASE_HEADERS: HeaderMap = {
   accept: "application/graphql-response+json, application/json;q=0.9",
 };
 
-/** GraphQL over HTTP POST with `fetch`. */
-export function createHttpTransport({ url, fetch, headers }: ClientOptions): Transport {
+/**
+ * GraphQL over HTTP POST with `fetch`. With `documents: "hash"`, the SDK's own
+ * documents go as their hash alone (the persisted-query extension), which a server in
+ * trusted-documents mode requires; other documents go as text.
+ */
+export function createHttpTransport({ url, fetch, headers, documents = "text" }: ClientOptions): Transport {
   return async (request, options = {}) => {
+    const { query, variables, operationName, hash } = request;
+    const body =
+      documents === "hash" && hash !== undefined
+        ? { variables, operationName, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
+        : { query, variables, operationName };
     const init: FetchInit = {
       method: "POST",
       headers: mergeHeaders(BASE_HEADERS, typeof headers === "function" ? await headers() : headers, options.headers),
-      body: JSON.stringify(request),
+      body: JSON.stringify(body),
       ...(options.signal ? { signal: options.signal } : {}),
     };
     const { response, text } = await exchange(fetch ?? globalFetch(), url, init, options.signal);

@@ -37,8 +37,8 @@ import {
   UpdateProcessStepDocument,
   UpdateProductionDocument,
   UpdateSourceDocument,
-} from "./generated/graphql.ts";
-import type { RequestOptions } from "./options.ts";
+} from "./generated/trusted/graphql.ts";
+import type { OperationArgs } from "./execute.ts";
 
 /** A table whose keys are each the root field their document's result holds. */
 type ByRootField<Table> = {
@@ -105,10 +105,7 @@ export type OperationName = keyof Operations;
 export type PayloadOf<Name extends OperationName> = ResultOf<Operations[Name]>[Name & keyof ResultOf<Operations[Name]>];
 export type VariablesFor<Name extends OperationName> = VariablesOf<Operations[Name]>;
 
-/** Variables may be left out exactly when the operation has no required ones. */
-export type OperationArgs<Variables> = {} extends Variables
-  ? [variables?: Variables, options?: RequestOptions]
-  : [variables: Variables, options?: RequestOptions];
+export type { OperationArgs };
 
 export type OperationMethods = {
   readonly [Name in OperationName]: (...args: OperationArgs<VariablesFor<Name>>) => Promise<PayloadOf<Name>>;

@@ -36,6 +36,12 @@ export interface ClientOptions {
   /** Defaults to the global `fetch`, looked up at request time. */
   readonly fetch?: Fetch | undefined;
   readonly headers?: HeadersOption | undefined;
+  /**
+   * How the SDK's own operations travel: "text" (default) sends the document, "hash"
+   * sends only its SHA-256 from the persisted-documents manifest — required by a server
+   * in trusted-documents mode (SOLEGRAPH_DOCUMENTS=trusted), and smaller on the wire.
+   */
+  readonly documents?: "text" | "hash" | undefined;
 }
 
 /** Per-request options, accepted by every method. */

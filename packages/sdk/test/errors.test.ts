@@ -42,6 +42,15 @@ describe("GraphQL errors", () => {
     expect(error.response?.body).toMatchObject({ errors: [{ extensions: { code: "BAD_USER_INPUT" } }] });
   });
 
+  it("a variable the server cannot coerce is BAD_USER_INPUT, as the error's code", async () => {
+    // @ts-expect-error -- "USA" is no ISO 3166-1 alpha-2 code: the SDK's types say so first.
+    const error = await rejection(createClient({ url: server.url }).factories({ filter: { country: "USA" } }));
+    expect(error.kind).toBe("graphql");
+    expect(error.code).toBe("BAD_USER_INPUT");
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('got invalid value "USA" at "filter.country"');
+  });
+
   it("an invalid document is a graphql error carried by a 4xx response", async () => {
     const error = await rejection(createClient({ url: server.url }).request("{ noSuchField }"));
     expect(error.kind).toBe("graphql");

@@ -30,7 +30,7 @@ const exampleWorks = {
   status: "OPERATING",
   city: "Exampleton",
   region: "New Hampshire",
-  country: "us",
+  country: "US",
   operatorBrand: "new-balance",
   openedYear: 2026,
   workforce: 120,
@@ -39,6 +39,19 @@ const exampleWorks = {
 } as const;
 
 describe("curating through the SDK", () => {
+  it("read-modify-write: a read carries the id and version the update expects", async () => {
+    // As in the README: read, change, write back with the version read.
+    const factory = await curator.factory({ slug: "nb-skowhegan" });
+    if (!factory) throw new Error("the seed has no nb-skowhegan");
+    const result = await curator.updateFactory({ input: { id: factory.id, expectedVersion: factory.version, notes: "Example note (fictional)." } });
+    if (result.__typename !== "UpdateFactoryPayload") throw new Error(`expected the payload, got ${JSON.stringify(result)}`);
+    // The payload is the whole card again: ready for the next write.
+    expect(result.factory).toMatchObject({ id: factory.id, slug: factory.slug, version: factory.version + 1, city: factory.city });
+    // A second writer still holding the old version is refused, and nothing changes.
+    const stale = await curator.updateFactory({ input: { id: factory.id, expectedVersion: factory.version, notes: "Lost update." } });
+    expect(stale).toMatchObject({ __typename: "ConflictError", reason: "STALE_VERSION", currentVersion: factory.version + 1 });
+  });
+
   it("createFactory resolves to the payload with the new factory", async () => {
     const result = await curator.createFactory({ input: exampleWorks });
     if (result.__typename !== "CreateFactoryPayload") throw new Error(`expected the payload, got ${JSON.stringify(result)}`);
@@ -89,6 +102,7 @@ describe("curating through the SDK", () => {
       "CREATE CLAIM sdk-curator",
       "UPDATE FACTORY sdk-curator",
       "CREATE FACTORY sdk-curator",
+      "UPDATE FACTORY sdk-curator",
     ]);
     const factoryId = trail.edges[3]?.node.entityId;
     expect(JSON.parse(trail.edges[2]?.node.after ?? "null")).toMatchObject({ workforce: 140, version: 2 });

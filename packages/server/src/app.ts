@@ -6,6 +6,7 @@ import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
 import { useCors } from "./http/use-cors.ts";
+import { DEFAULT_MANIFEST, readManifest, useDocuments } from "./http/use-documents.ts";
 import { useRootPage } from "./http/use-root-page.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
@@ -110,12 +111,15 @@ export function createApp({
       useRootPage(config.graphiql),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
+      // Before the response cache: a hash becomes its document first.
+      useDocuments(config.documents.mode, readManifest(config.documents.manifest ?? DEFAULT_MANIFEST)),
       useInputHygiene(),
       metrics.plugin,
+      // Variables that do not fit their types end execution before the planner and the cache see it.
+      useVariableErrors(),
       useReadPlanner(statements, config.limits.maxCost),
       // After the planner: the cache's execute wraps the planner's (hits never reach either).
       ...(config.responseCache.enabled ? [useSharedResponseCache(shared, config.responseCache.ttlMs), useCacheControl()] : []),
-      useVariableErrors(),
       useGraphiQLAssets(),
       ...useShapeLimits(),
       useProductionSwitches(config),

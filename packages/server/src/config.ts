@@ -52,6 +52,8 @@ const VARIABLES = [
   { name: "SHUTDOWN_DELAY_MS", default: "5000 in production, else 0", help: "on SIGTERM, answer /ready with 503 this long before closing (balancers stop sending)", rule: positiveInt(0) },
   { name: "SOLEGRAPH_DATA_DIR", default: "./.solegraph/data", help: "where the embedded database lives", rule: z.string() },
   { name: "WORKERS", default: "one per CPU core", help: "server processes on PostgreSQL (the embedded database is one process's)", rule: positiveInt() },
+  { name: "SOLEGRAPH_DOCUMENTS", default: "open", help: "open: any document (and persisted/APQ hashes); trusted: only the SDK's persisted documents, by hash (GraphiQL then off)", rule: z.enum(["open", "trusted"], { error: "must be open or trusted" }) },
+  { name: "SOLEGRAPH_DOCUMENTS_MANIFEST", default: "the SDK's persisted-documents.json", help: "the persisted-documents manifest (hash -> document) to trust", rule: z.string().min(1) },
   { name: "SOLEGRAPH_INTROSPECTION", default: "on unless production", help: "answer introspection (__schema, __type)", rule: bool },
   { name: "SOLEGRAPH_GRAPHIQL", default: "on unless production", help: "serve GraphiQL at the GraphQL endpoint", rule: bool },
   { name: "SOLEGRAPH_FIELD_SUGGESTIONS", default: "on unless production", help: "suggest field names in validation errors (\"Did you mean ...\")", rule: bool },
@@ -83,6 +85,8 @@ export interface Config {
   readonly responseCache: { readonly enabled: boolean; readonly ttlMs: number };
   /** On SIGTERM, how long /ready answers 503 before the server closes. */
   readonly shutdownDelayMs: number;
+  /** Which documents run: any ("open") or only the manifest's, by hash ("trusted"). */
+  readonly documents: { readonly mode: "open" | "trusted"; readonly manifest: string | undefined };
   /** Prometheus metrics: off, at /metrics on the GraphQL port, or on a port of their own. */
   readonly metrics: { readonly enabled: boolean; readonly port: number | undefined };
 }
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   const production = values["NODE_ENV"] === "production";
   const flag = (name: string) => (values[name] as boolean | undefined) ?? !production;
+  const documentsMode = (values["SOLEGRAPH_DOCUMENTS"] as "open" | "trusted" | undefined) ?? "open";
   const corsOrigins = (values["CORS_ORIGINS"] as string[] | undefined) ?? ["*"];
   if (corsOrigins.includes("*") && corsOrigins.length > 1) throw new ConfigError(["CORS_ORIGINS: * stands alone (any origin); or list the origins."]);
   return {
@@ -126,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: values["SOLEGRAPH_DATA_DIR"] as string | undefined,
     workers: values["WORKERS"] as number | undefined,
     introspection: flag("SOLEGRAPH_INTROSPECTION"),
-    graphiql: flag("SOLEGRAPH_GRAPHIQL"),
+    // GraphiQL sends query text, which a trusted-documents server refuses.
+    graphiql: (values["SOLEGRAPH_GRAPHIQL"] as boolean | undefined) ?? (!production && documentsMode === "open"),
     fieldSuggestions: flag("SOLEGRAPH_FIELD_SUGGESTIONS"),
     corsOrigins,
     poolSize: (values["DATABASE_POOL_SIZE"] as number | undefined) ?? 10,
@@ -135,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: (values["SOLEGRAPH_RESPONSE_CACHE"] as boolean | undefined) ?? true,
       ttlMs: (values["SOLEGRAPH_RESPONSE_CACHE_TTL_MS"] as number | undefined) ?? 60_000,
     },
+    documents: { mode: documentsMode, manifest: values["SOLEGRAPH_DOCUMENTS_MANIFEST"] as string | undefined },
     shutdownDelayMs: (values["SHUTDOWN_DELAY_MS"] as number | undefined) ?? (production ? 5_000 : 0),
     log: { level: (values["LOG_LEVEL"] as LogLevel | undefined) ?? "info", format: values["LOG_FORMAT"] as "json" | "pretty" | undefined },
     metrics: { enabled: (values["SOLEGRAPH_METRICS"] as boolean | undefined) ?? true, port: values["METRICS_PORT"] as number | undefined },

@@ -31,7 +31,7 @@ curatedMutations({
     description: { type: "String", rule: Brand.description },
     headquartersCity: { type: "String", rule: Brand.headquartersCity },
     headquartersRegion: { type: "String", rule: Brand.headquartersRegion },
-    country: { type: "String", rule: Brand.countryCode, column: "countryCode", description: "ISO 3166-1 alpha-2 code of the headquarters' country." },
+    country: { type: "CountryCode", rule: Brand.countryCode, column: "countryCode", description: "ISO 3166-1 alpha-2 code of the headquarters' country." },
     foundedYear: { type: "Int", rule: Brand.foundedYear },
     website: { type: "String", rule: Brand.website, description: "An http(s) URL." },
   },

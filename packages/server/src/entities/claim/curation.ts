@@ -35,7 +35,7 @@ curatedMutations({
     subject: { type: "ID", rule: referenceRule, required: true, virtual: true, description: `Global ID of what the claim is about: a ${SUBJECT_TYPES}.` },
     topic: { type: ClaimTopicEnum, rule: Claim.topic, required: true },
     stance: { type: ClaimStanceEnum, rule: Claim.stance, description: "ASSERTS (the default) or DENIES." },
-    country: { type: "String", rule: Claim.countryCode, column: "countryCode", description: "ISO 3166-1 alpha-2 code of the country it is about; required for MADE_IN." },
+    country: { type: "CountryCode", rule: Claim.countryCode, column: "countryCode", description: "ISO 3166-1 alpha-2 code of the country it is about; required for MADE_IN." },
     sharePercent: { type: "Float", rule: Claim.sharePercent, description: "The share the source gives, in percent." },
     statement: { type: "String", rule: Claim.statement, required: true, description: "What the source says, in plain words." },
     quote: { type: "String", rule: Claim.quote, description: "The passage that says it, verbatim (checked against the source's text when the graph keeps it)." },

@@ -32,7 +32,7 @@ curatedMutations({
     status: { type: FactoryStatusEnum, rule: Factory.status, required: true },
     city: { type: "String", rule: Factory.city, required: true },
     country: {
-      type: "String",
+      type: "CountryCode",
       rule: Factory.countryCode,
       required: true,
       column: "countryCode",

@@ -41,7 +41,7 @@ curatedMutations({
       description: "The factory's slug or global ID, when the sources name it; null when they name none (the country stays).",
     },
     country: {
-      type: "String",
+      type: "CountryCode",
       rule: Production.countryCode,
       column: "countryCode",
       virtual: true,
