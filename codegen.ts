@@ -27,6 +27,8 @@ const config: CodegenConfig = {
           Date: "string",
           CountryCode: "string",
           URL: "string",
+          // Uploads: the SDK sends a Blob (a File is one) as a multipart request part.
+          File: "Blob",
         },
         enumType: "string-literal",
         useTypeImports: true,

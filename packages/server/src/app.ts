@@ -9,6 +9,7 @@ import { useCors } from "./http/use-cors.ts";
 import { useRootPage } from "./http/use-root-page.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
+import { useBodyLimit } from "./limits/use-body-limit.ts";
 import { useInputHygiene } from "./limits/use-input-hygiene.ts";
 import { useProductionSwitches } from "./limits/use-production-switches.ts";
 import { SHAPE_LIMITS, useShapeLimits } from "./limits/use-shape-limits.ts";
@@ -26,6 +27,8 @@ export const QUERY_LIMITS = {
   maxCost: DEFAULT_CONFIG.limits.maxCost,
   /** Request bodies, in bytes: graphql-yoga refuses beyond it with 413, chunked bodies included. */
   maxBodyBytes: 256 * 1024,
+  /** Multipart bodies (file uploads: facility lists). */
+  maxUploadBytes: 64 * 1024 * 1024,
 } as const;
 
 export type SolegraphApp = YogaServerInstance<Record<string, never>, Context>;
@@ -62,6 +65,7 @@ export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, 
     schema: getSchema(),
     context: async ({ request }) => ({
       prisma: db.prisma,
+      pool: db.pool,
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
       limits: config.limits,
       trace: traceOf(request),
@@ -69,7 +73,8 @@ export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, 
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
     landingPage: false,
-    maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
+    // Ours (limits/use-body-limit.ts): one limit for queries, another for uploads.
+    maxRequestBodySize: false,
     logging: yogaLogger(logger),
     // Never the original message or stack of our own faults, whatever NODE_ENV says.
     maskedErrors: { maskError, isDev: false },
@@ -86,6 +91,7 @@ export function createApp({ db, config = DEFAULT_CONFIG, logger = silentLogger, 
       useRootPage(config.graphiql),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
+      useBodyLimit(QUERY_LIMITS),
       useInputHygiene(),
       metrics.plugin,
       useReadPlanner(statements, config.limits.maxCost),

@@ -27,6 +27,8 @@ export type RowReading = { readonly ok: true; readonly row: FacilityRow } | { re
 export function readFacilityRow(record: Extract<ListRecord, { kind: "record" }>, knownCountries: ReadonlySet<string>): RowReading {
   const { line, cells } = record;
   const reject = (reason: string): RowReading => ({ ok: false, line, reason });
+  // PostgreSQL text cannot hold NUL: one such cell would fail the whole import.
+  if (record.raw.includes("\u0000")) return reject("the row holds a NUL character");
   const name = tidy(cells.name);
   const country = tidy(cells.country);
   if (!name && !country && !tidy(cells.address)) return reject("the row is empty");

@@ -37,6 +37,7 @@ const SPECIAL: Record<string, ConstraintRule> = {
   // Deferred constraint triggers: checked when the transaction commits.
   Factory_cited: { table: "Factory", column: "citations", message: "must cite at least one source" },
   Production_cited: { table: "Production", column: "citations", message: "must cite at least one source" },
+  Factory_latitude_paired: { table: "Factory", column: "longitude", message: MESSAGES.coordinates },
   Factory_latitude_bounds: { table: "Factory", column: "latitude", message: MESSAGES.latitude },
   Factory_longitude_bounds: { table: "Factory", column: "longitude", message: MESSAGES.longitude },
   // A source states a brand's relation to a factory once.

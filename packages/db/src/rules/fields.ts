@@ -35,6 +35,7 @@ export const MESSAGES = {
   percent: "must be between 0 and 100",
   paired: "must be given together with the figure it dates, and only with it",
   latitude: "must be between -90 and 90 degrees",
+  coordinates: "latitude and longitude go together: give both or neither",
   longitude: "must be between -180 and 180 degrees",
   notVerbatim: "must be a verbatim passage of the source's text",
   tooLong: (max: number) => `must be at most ${max} characters`,

@@ -19,3 +19,5 @@ import "./claim/type.ts";
 import "./claim/curation.ts";
 import "./series/type.ts";
 import "./change/type.ts";
+import "./brand-factory/type.ts";
+import "./facility-list/curation.ts";
