@@ -39,7 +39,9 @@ export async function findCandidates(client: pg.PoolClient, rows: readonly Facil
   const { rows: answers } = await client.query<{ ord: number; name_key: string; address_key: string | null; candidates: RawCandidate[] }>(
     `WITH incoming AS (
        SELECT i.ord, i.country, i.lat, i.lng, facility_name_key(i.name) AS name_key, facility_address_key(i.address) AS address_key
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[]) AS i(ord, country, name, address, lat, lng)
+       -- bpchar like "countryCode" (char(2)): compared as text, the column would need a
+       -- cast and the (countryCode, key) indexes could not start from it.
+       FROM unnest($1::int[], $2::bpchar[], $3::text[], $4::text[], $5::float8[], $6::float8[]) AS i(ord, country, name, address, lat, lng)
      )
      SELECT k.ord, k.name_key, k.address_key,
        (SELECT coalesce(json_agg(json_build_object(
