@@ -21,6 +21,8 @@ const scalars = (countryCodeModule: string) => ({
   // ISO 3166-1 alpha-2 literals, not `string`: a typo is a type error.
   CountryCode: `${countryCodeModule}#CountryCode`,
   URL: "string",
+  // Uploads: the SDK sends a Blob (a File is one) as a multipart request part.
+  File: "Blob",
 });
 
 const shared = {

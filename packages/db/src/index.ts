@@ -19,3 +19,5 @@ export { recordChange, type ChangeRecord } from "./audit/record-change.ts";
 export { openControlChannel, type ControlChannel } from "./control-channel/listen.ts";
 export { sendControlRequest } from "./control-channel/request.ts";
 export { controlSocketPath } from "./control-channel/protocol.ts";
+export * from "./facility-list/index.ts";
+export { commandLineActor, COMMAND_LINE_ACTOR } from "./tokens/command-line-actor.ts";

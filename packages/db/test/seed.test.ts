@@ -13,8 +13,8 @@ const IDENTITY: Record<string, readonly string[]> = {
   Production: ["slug", "model", "factory", "country"],
 };
 
-/** Columns that are bookkeeping, not facts. */
-const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt"]);
+/** Columns that are bookkeeping, not facts (matching keys are derived from the name and address). */
+const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt", "nameKey", "addressKey"]);
 
 /** The API's field name of a column (countryCode → country, brandId → brand, ...). */
 function fieldOf(column: string): string {

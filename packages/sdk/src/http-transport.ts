@@ -28,19 +28,58 @@ const BASE_HEADERS: HeaderMap = {
 export function createHttpTransport({ url, fetch, headers, documents = "text" }: ClientOptions): Transport {
   return async (request, options = {}) => {
     const { query, variables, operationName, hash } = request;
-    const body =
+    const payload: GraphQLPayload =
       documents === "hash" && hash !== undefined
         ? { variables, operationName, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
         : { query, variables, operationName };
+    const upload = multipartBody(payload);
+    const merged = mergeHeaders(BASE_HEADERS, typeof headers === "function" ? await headers() : headers, options.headers);
+    // A form sets its own content type (with the boundary): fetch writes it.
+    if (upload) delete merged["content-type"];
     const init: FetchInit = {
       method: "POST",
-      headers: mergeHeaders(BASE_HEADERS, typeof headers === "function" ? await headers() : headers, options.headers),
-      body: JSON.stringify(body),
+      headers: merged,
+      body: upload ?? JSON.stringify(payload),
       ...(options.signal ? { signal: options.signal } : {}),
     };
     const { response, text } = await exchange(fetch ?? globalFetch(), url, init, options.signal);
     return dataOf(url, response, text);
   };
+}
+
+/** What goes over the wire: the document's text, or only its hash (trusted documents). */
+interface GraphQLPayload {
+  readonly query?: string;
+  readonly variables?: Readonly<Record<string, unknown>> | undefined;
+  readonly operationName?: string | undefined;
+  readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec)
+ * when the variables hold files (Blob, File): `operations` with each file as null,
+ * `map` from part names to where they go, and the files. Undefined without files.
+ */
+function multipartBody(request: GraphQLPayload): FormData | undefined {
+  const files: { path: string; blob: Blob }[] = [];
+  const strip = (value: unknown, path: string): unknown => {
+    if (typeof Blob !== "undefined" && value instanceof Blob) {
+      files.push({ path, blob: value });
+      return null;
+    }
+    if (Array.isArray(value)) return value.map((item, index) => strip(item, `${path}.${index}`));
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, strip(item, `${path}.${key}`)]));
+    }
+    return value;
+  };
+  const variables = request.variables && strip(request.variables, "variables");
+  if (files.length === 0) return undefined;
+  const form = new FormData();
+  form.set("operations", JSON.stringify({ ...request, variables }));
+  form.set("map", JSON.stringify(Object.fromEntries(files.map((file, index) => [String(index), [file.path]]))));
+  files.forEach((file, index) => form.set(String(index), file.blob, typeof File !== "undefined" && file.blob instanceof File ? file.blob.name : "upload"));
+  return form;
 }
 
 // Looked up per request so a fetch polyfilled after createClient() still counts, and

@@ -16,6 +16,7 @@ import {
   DeleteProductionDocument,
   FactoriesDocument,
   FactoryDocument,
+  ImportFacilityListDocument,
   MaterialsDocument,
   ModelDocument,
   ModelsDocument,
@@ -96,6 +97,8 @@ export const operations = byRootField({
   retractClaim: RetractClaimDocument,
   cite: CiteDocument,
   uncite: UnciteDocument,
+  // Sent as a multipart upload: `input.file` is a Blob or File.
+  importFacilityList: ImportFacilityListDocument,
 });
 
 export type Operations = typeof operations;

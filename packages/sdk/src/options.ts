@@ -11,7 +11,8 @@ export type HeadersOption = HeaderMap | (() => HeaderMap | Promise<HeaderMap>);
 export interface FetchInit {
   readonly method: "POST";
   readonly headers: Record<string, string>;
-  readonly body: string;
+  /** JSON, or a multipart form when the variables hold files (GraphQL multipart request spec). */
+  readonly body: string | FormData;
   readonly signal?: AbortSignal;
 }
 

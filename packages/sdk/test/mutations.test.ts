@@ -115,3 +115,24 @@ describe("curating through the SDK", () => {
     expect(error).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
   });
 });
+
+describe("importFacilityList", () => {
+  it("uploads a facility list as a multipart request and resolves to the per-row outcomes", async () => {
+    const created = await curator.createSource({ input: { slug: "sdk-example-list", kind: "FACILITY_LIST", title: "An example facility list" } });
+    expect(created.__typename).toBe("CreateSourcePayload");
+    const file = new File(["country,name,address,sector,lat,lng\nVN,Example SDK Footwear Co. Ltd,1 Sample Road Hanoi,Footwear,21.0,105.8\nXX,Nowhere Shoes,,,,\n"], "list.csv", {
+      type: "text/csv",
+    });
+    const result = await curator.importFacilityList({ input: { file, source: "sdk-example-list", brand: "new-balance", relation: "CONTRACT" } });
+    if (result.__typename !== "ImportFacilityListPayload") throw new Error(result.__typename);
+    expect(result.committed).toBe(true);
+    expect(result.summary).toMatchObject({ rows: 2, created: 1, rejected: 1 });
+    expect(result.rows.map((row) => [row.line, row.outcome, row.factorySlug])).toEqual([
+      [2, "CREATED", "example-sdk-footwear-co-ltd"],
+      [3, "REJECTED", null],
+    ]);
+    const rejected = await curator.importFacilityList({ input: { file, source: "sdk-example-list", dryRun: true }, outcomes: ["REJECTED"] });
+    if (rejected.__typename !== "ImportFacilityListPayload") throw new Error(rejected.__typename);
+    expect(rejected.rows).toEqual([expect.objectContaining({ line: 3, reason: expect.stringContaining('"XX"') })]);
+  });
+});

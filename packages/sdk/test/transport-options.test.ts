@@ -37,7 +37,7 @@ describe("fetch option", () => {
       "content-type": "application/json",
       accept: expect.stringContaining("application/graphql-response+json"),
     });
-    expect(JSON.parse(sent[0]?.body ?? "")).toMatchObject({
+    expect(JSON.parse(String(sent[0]?.body ?? ""))).toMatchObject({
       operationName: "ProcessStep",
       variables: { slug: "cutting" },
       query: expect.stringContaining("query ProcessStep($slug: String!)"),

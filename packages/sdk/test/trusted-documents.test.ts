@@ -8,7 +8,7 @@ import { createClient, SolegraphError, type Fetch } from "../src/index.ts";
 /** A fetch that records each request body, as the server receives it. */
 function recordingFetch(bodies: string[]): Fetch {
   return async (url, init) => {
-    bodies.push(init.body);
+    if (typeof init.body === "string") bodies.push(init.body);
     return fetch(url, init);
   };
 }

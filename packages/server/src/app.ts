@@ -10,6 +10,7 @@ import { DEFAULT_MANIFEST, readManifest, useDocuments } from "./http/use-documen
 import { useRootPage } from "./http/use-root-page.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
+import { useBodyLimit } from "./limits/use-body-limit.ts";
 import { useInputHygiene } from "./limits/use-input-hygiene.ts";
 import { useProductionSwitches } from "./limits/use-production-switches.ts";
 import { SHAPE_LIMITS, useShapeLimits } from "./limits/use-shape-limits.ts";
@@ -29,6 +30,8 @@ export const QUERY_LIMITS = {
   maxCost: DEFAULT_CONFIG.limits.maxCost,
   /** Request bodies, in bytes: graphql-yoga refuses beyond it with 413, chunked bodies included. */
   maxBodyBytes: 256 * 1024,
+  /** Multipart bodies (file uploads: facility lists). */
+  maxUploadBytes: 64 * 1024 * 1024,
 } as const;
 
 export type SolegraphApp = YogaServerInstance<Record<string, never>, Context>;
@@ -85,6 +88,7 @@ export function createApp({
     schema: getSchema(),
     context: async ({ request }) => ({
       prisma: db.prisma,
+      pool: db.pool,
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
       limits: config.limits,
       trace: traceOf(request),
@@ -93,7 +97,8 @@ export function createApp({
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
     landingPage: false,
-    maxRequestBodySize: QUERY_LIMITS.maxBodyBytes,
+    // Ours (limits/use-body-limit.ts): one limit for queries, another for uploads.
+    maxRequestBodySize: false,
     logging: yogaLogger(logger),
     // Never the original message or stack of our own faults, whatever NODE_ENV says.
     maskedErrors: { maskError, isDev: false },
@@ -111,6 +116,7 @@ export function createApp({
       useRootPage(config.graphiql),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
+      useBodyLimit(QUERY_LIMITS),
       // Before the response cache: a hash becomes its document first.
       useDocuments(config.documents.mode, readManifest(config.documents.manifest ?? DEFAULT_MANIFEST)),
       useInputHygiene(),

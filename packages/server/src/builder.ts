@@ -17,6 +17,8 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date | string };
     CountryCode: { Input: string; Output: string };
     URL: { Input: URL; Output: string };
+    /** A file of a multipart request (GraphQL multipart request spec), as graphql-yoga hands it over. */
+    File: { Input: File; Output: never };
   };
 }>({
   // Outermost first: errors turns refusals and validation failures into result-union

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@solegraph/db";
+import type { Db, PrismaClient } from "@solegraph/db";
 import type { Authentication, TokenAuthentication } from "./auth/authentication.ts";
 import type { Limits } from "./config.ts";
 import type { RequestTrace } from "./observability/use-request-log.ts";
@@ -7,6 +7,8 @@ import type { SharedState } from "./fleet/shared-state.ts";
 /** What every resolver gets: the request's database client and who sent it. */
 export interface Context {
   readonly prisma: PrismaClient;
+  /** The pool under it: work that holds one connection for a long transaction (facility-list imports). */
+  readonly pool: Db["pool"];
   readonly authentication: Authentication;
   /** What one request may cost (config.ts). */
   readonly limits: Limits;

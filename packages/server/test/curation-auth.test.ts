@@ -91,8 +91,12 @@ describe("who may write", () => {
     return server.graphql<Record<string, any>>(documentOf(call), { input: call.input(ids) }, headers);
   };
 
+  // importFacilityList takes a file, which only a multipart request can send: its
+  // 401, FORBIDDEN and success are tested the same way in facility-lists.test.ts.
+  const MULTIPART_ONLY = new Set(["importFacilityList"]);
+
   it("covers every mutation of the schema", () => {
-    expect(CALLS.map((c) => c.name).sort()).toEqual(Object.keys(getSchema().getMutationType()!.getFields()).sort());
+    expect(CALLS.map((c) => c.name).sort()).toEqual(Object.keys(getSchema().getMutationType()!.getFields()).filter((name) => !MULTIPART_ONLY.has(name)).sort());
   });
 
   it("refuses every mutation without a token, with HTTP 401 and UNAUTHENTICATED, and writes nothing", async () => {

@@ -5,15 +5,16 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
  * failure into one clear line on stderr and exit code 1 (no stack trace for users).
  */
 export async function runCli<O extends NonNullable<ParseArgsConfig["options"]>>(
-  spec: { usage: string; options: O },
-  main: (values: ReturnType<typeof parseArgs<{ options: O & { help: { type: "boolean"; short: "h" } } }>>["values"]) => Promise<void>,
+  spec: { usage: string; options: O; /** Take arguments that are not flags (file names). */ positionals?: boolean },
+  main: (values: ReturnType<typeof parseArgs<{ options: O & { help: { type: "boolean"; short: "h" } } }>>["values"], positionals: string[]) => Promise<void>,
 ): Promise<void> {
   const options = { ...spec.options, help: { type: "boolean", short: "h" } } as O & {
     help: { type: "boolean"; short: "h" };
   };
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ options, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ options, allowPositionals: spec.positionals ?? false }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${spec.usage}`);
     process.exit(2);
@@ -23,7 +24,7 @@ export async function runCli<O extends NonNullable<ParseArgsConfig["options"]>>(
     return;
   }
   try {
-    await main(values);
+    await main(values, positionals);
   } catch (error) {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClaimStance, ClaimTopic, FactoryStatus, MaterialKind, ModelCategory, Ownership, SourceKind } from "../generated/prisma/enums.ts";
-import { count, countryCode, httpUrl, isoDate, longText, name, percent, positiveInt, PRODUCTION_SLUG_MAX, quote, shortText, slug, sourceText, year } from "./fields.ts";
+import { address, count, countryCode, latitude, longitude, sectors, httpUrl, isoDate, longText, name, percent, positiveInt, PRODUCTION_SLUG_MAX, quote, shortText, slug, sourceText, year } from "./fields.ts";
 
 /**
  * The rule of every column curators and the seed write, by table: the value a column
@@ -35,6 +35,10 @@ export const COLUMNS = {
     status: z.enum(FactoryStatus),
     streetAddress: shortText,
     city: name,
+    address,
+    latitude,
+    longitude,
+    sectors,
     region: shortText,
     countryCode,
     openedYear: year,
@@ -88,6 +92,9 @@ export const COLUMNS = {
     sharePercent: percent,
     statement: longText.trim().min(1, "must not be blank"),
     quote,
+  },
+  BrandFactory: {
+    relation: z.enum(Ownership),
   },
   Citation: {
     quote,

@@ -37,6 +37,11 @@ const SPECIAL: Record<string, ConstraintRule> = {
   // Deferred constraint triggers: checked when the transaction commits.
   Factory_cited: { table: "Factory", column: "citations", message: "must cite at least one source" },
   Production_cited: { table: "Production", column: "citations", message: "must cite at least one source" },
+  Factory_latitude_paired: { table: "Factory", column: "longitude", message: MESSAGES.coordinates },
+  Factory_latitude_bounds: { table: "Factory", column: "latitude", message: MESSAGES.latitude },
+  Factory_longitude_bounds: { table: "Factory", column: "longitude", message: MESSAGES.longitude },
+  // A source states a brand's relation to a factory once.
+  BrandFactory_pkey: { table: "BrandFactory", column: "sourceId", message: "already states this brand's relation to the factory" },
   Country_code_format: { table: "Country", column: "code", message: MESSAGES.countryCode },
   // Written by solegraph itself, never from a client's values.
   ApiToken_name_format: { table: "ApiToken", column: "name", message: "must be letters, digits, dots, dashes or underscores, starting with a letter or digit, at most 80 characters" },

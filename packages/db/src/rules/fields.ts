@@ -34,6 +34,9 @@ export const MESSAGES = {
   unknownCountry: "is not a known ISO 3166-1 alpha-2 country code",
   percent: "must be between 0 and 100",
   paired: "must be given together with the figure it dates, and only with it",
+  latitude: "must be between -90 and 90 degrees",
+  coordinates: "latitude and longitude go together: give both or neither",
+  longitude: "must be between -180 and 180 degrees",
   notVerbatim: "must be a verbatim passage of the source's text",
   tooLong: (max: number) => `must be at most ${max} characters`,
 } as const;
@@ -78,6 +81,17 @@ export const countryCode = z
   .string()
   .regex(/^[A-Za-z]{2}$/, MESSAGES.countryCode)
   .transform((code) => code.toUpperCase());
+
+/** A postal address on one line, as facility lists give it. */
+export const ADDRESS_MAX = 500;
+export const address = z.string().trim().min(1, MESSAGES.blank).max(ADDRESS_MAX, MESSAGES.tooLong(ADDRESS_MAX));
+
+export const latitude = z.number().min(-90, MESSAGES.latitude).max(90, MESSAGES.latitude);
+export const longitude = z.number().min(-180, MESSAGES.longitude).max(180, MESSAGES.longitude);
+
+/** What a site makes, as facility lists name it ("Footwear"). */
+export const SECTORS_MAX = 20;
+export const sectors = z.array(shortText.min(1, MESSAGES.blank)).max(SECTORS_MAX);
 
 /** A date written YYYY-MM-DD. */
 export const isoDate = z.iso.date();

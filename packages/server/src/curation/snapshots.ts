@@ -12,3 +12,8 @@ export const CLAIMS_SNAPSHOT = {
   select: { id: true, topic: true, stance: true, countryCode: true, sharePercent: true, statement: true, quote: true, source: { select: { slug: true } } },
   orderBy: { id: "asc" },
 } as const;
+
+export const BRAND_RELATIONS_SNAPSHOT = {
+  select: { relation: true, brand: { select: { slug: true } }, source: { select: { slug: true } } },
+  orderBy: [{ brandId: "asc" }, { sourceId: "asc" }],
+} as const;

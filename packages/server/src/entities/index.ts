@@ -20,3 +20,5 @@ import "./claim/curation.ts";
 import "./series/type.ts";
 import "./change/type.ts";
 import "./change/subscription.ts";
+import "./brand-factory/type.ts";
+import "./facility-list/curation.ts";

@@ -24,13 +24,17 @@ export const ClaimStanceEnum = builder.enumType("ClaimStance", {
 });
 
 export const SourceKindEnum = builder.enumType("SourceKind", {
-  description: "What kind of publication a source is: NEWS, EDITORIAL and COMMUNITY report independently; BRAND and MARKETING speak for the brand.",
+  description: "What kind of publication a source is: NEWS, EDITORIAL and COMMUNITY report independently; BRAND and MARKETING speak for the brand; FACILITY_LIST is a list of production sites.",
   values: {
     NEWS: { value: "NEWS", description: "Journalism: a newspaper, a trade or business publication." },
     EDITORIAL: { value: "EDITORIAL", description: "Independent editorial writing: history, features, reviews." },
     COMMUNITY: { value: "COMMUNITY", description: "A community, local history or enthusiast site." },
     BRAND: { value: "BRAND", description: "The brand's own statements: press releases, its website, filings." },
     MARKETING: { value: "MARKETING", description: "Promotional copy: advertorials, retailers' and affiliates' sales pages." },
+    FACILITY_LIST: {
+      value: "FACILITY_LIST",
+      description: "A published list of production sites (a brand's supplier list, a union's or researchers' list): imported with importFacilityList. Not independent: such lists are mostly the brand's disclosure.",
+    },
   } as const,
 });
 

@@ -1,5 +1,5 @@
 import { FactoryStatus, rules } from "@solegraph/db";
-import { CITATIONS_SNAPSHOT, CLAIMS_SNAPSHOT } from "../../curation/snapshots.ts";
+import { BRAND_RELATIONS_SNAPSHOT, CITATIONS_SNAPSHOT, CLAIMS_SNAPSHOT } from "../../curation/snapshots.ts";
 import { defineEntity, snapshotOf } from "../../curation/entity.ts";
 import { ConflictError } from "../../curation/errors.ts";
 import { referenceRule } from "../../curation/input-fields.ts";
@@ -18,7 +18,7 @@ export const factory = defineEntity({
   changeType: "FACTORY",
   node: () => FactoryNode,
   citations: { model: "FactorySource", key: "factoryId", required: true },
-  snapshot: { sources: CITATIONS_SNAPSHOT, claims: CLAIMS_SNAPSHOT },
+  snapshot: { sources: CITATIONS_SNAPSHOT, claims: CLAIMS_SNAPSHOT, brandRelations: BRAND_RELATIONS_SNAPSHOT },
 });
 
 curatedMutations({
@@ -41,6 +41,10 @@ curatedMutations({
     operatorBrand: { type: "ID", rule: referenceRule, references: "Brand", column: "operatorBrandId", description: "Slug or global ID of the brand that runs the site (owned plants)." },
     operatorName: { type: "String", rule: Factory.operatorName, description: "The operating company as the sources name it." },
     streetAddress: { type: "String", rule: Factory.streetAddress },
+    address: { type: "String", rule: Factory.address, description: "The full postal address on one line." },
+    latitude: { type: "Float", rule: Factory.latitude, description: "WGS 84 degrees; give `longitude` with it." },
+    longitude: { type: "Float", rule: Factory.longitude, description: "WGS 84 degrees; give `latitude` with it." },
+    sectors: { type: ["String"], rule: Factory.sectors, description: "What the site makes, e.g. [\"Footwear\"]." },
     region: { type: "String", rule: Factory.region },
     openedYear: { type: "Int", rule: Factory.openedYear, description: "The year production began; not while PLANNED (give plannedOpeningYear)." },
     plannedOpeningYear: { type: "Int", rule: Factory.plannedOpeningYear, description: "The year production was announced to begin." },
@@ -62,8 +66,9 @@ curatedMutations({
       if (input["openedYear"] != null && input["status"] === FactoryStatus.PLANNED) {
         ctx.addIssue({ code: "custom", path: ["openedYear"], message: "must be empty while the factory is PLANNED (give plannedOpeningYear)" });
       }
-      for (const [figure, year] of [["workforce", "workforceYear"], ["weeklyCapacityPairs", "weeklyCapacityYear"]] as const) {
-        if ((input[figure] == null) !== (input[year] == null)) ctx.addIssue({ code: "custom", path: [year], message: rules.MESSAGES.paired });
+      for (const [figure, year] of [["workforce", "workforceYear"], ["weeklyCapacityPairs", "weeklyCapacityYear"], ["latitude", "longitude"]] as const) {
+        const message = figure === "latitude" ? rules.MESSAGES.coordinates : rules.MESSAGES.paired;
+        if ((input[figure] == null) !== (input[year] == null)) ctx.addIssue({ code: "custom", path: [year], message });
       }
     }),
   },

@@ -14,6 +14,17 @@ import { plannedQueryFields } from "../../read/root-fields.ts";
 import { textValue } from "../../read/values.ts";
 import { builder } from "../../builder.ts";
 import { allOf, equalsInsensitive, rowBySlug } from "../../read/filters.ts";
+import { BrandFactoryRelation, brandRelationsOfFactory } from "../brand-factory/type.ts";
+import { nearCondition, NearInput } from "./near.ts";
+
+/** A point on the Earth. Only facts have sources: this is part of a factory's. */
+const Location: PlannedRef = plannedObject<Factory>("Location", {
+  description: "A point on the Earth, WGS 84 degrees.",
+  fields: (t) => ({
+    latitude: t.float("latitude"),
+    longitude: t.float("longitude"),
+  }),
+});
 export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
   description: "A production site.",
   table: "Factory",
@@ -23,11 +34,21 @@ export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
     name: t.string("name"),
     operatorBrand: t.field(BrandNode, belongsTo("Brand", "operatorBrandId"), { nullable: true, description: "The brand that runs the site, for owned plants." }),
     operatorName: t.string("operatorName", { nullable: true, description: "The operating company as the sources name it." }),
-    ownership: t.enum(OwnershipEnum, "ownership"),
+    ownership: t.enum(OwnershipEnum, "ownership", { nullable: true, description: "OWNED or CONTRACT; null when no source says (a facility list without a brand)." }),
     status: t.enum(FactoryStatusEnum, "status"),
     streetAddress: t.string("streetAddress", { nullable: true }),
-    city: t.string("city"),
+    city: t.string("city", { nullable: true, description: "Null when the sources give the address on one line only (see `address`)." }),
     region: t.string("region", { nullable: true }),
+    address: t.string("address", { nullable: true, description: "The full postal address on one line, as facility lists give it." }),
+    location: t.field(
+      Location,
+      // The factory's own row, when it has coordinates (they come in pairs).
+      { kind: "row", rows: ({ row }, alias) => ({ from: sql`(SELECT ${row}.latitude, ${row}.longitude)`, where: sql`${alias}.latitude IS NOT NULL` }) },
+      { nullable: true, description: "Where the site is, when a source gives coordinates." },
+    ),
+    sectors: t.field(["String"], { kind: "value", value: ({ row }) => sql`to_json(coalesce(${row}.sectors, '{}'))` }, {
+      description: "What the site makes, as facility lists name it (\"Footwear\", \"Apparel\").",
+    }),
     country: t.field(CountryRef, belongsTo("Country", "countryCode", "code")),
     openedYear: t.int("openedYear", { nullable: true, description: "The year production began; always null while the site is PLANNED." }),
     plannedOpeningYear: t.int("plannedOpeningYear", { nullable: true, description: "The year production was announced to begin." }),
@@ -57,6 +78,9 @@ export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
       { description: "The process steps performed here, from the routes of its productions, in canonical order." },
     ),
     sources: t.field([Citation], citationsOf("FactorySource", "factoryId")),
+    brandRelations: t.field([BrandFactoryRelation], brandRelationsOfFactory, {
+      description: "Brands' relations to the site (contract or owned), each as a source states it.",
+    }),
     claims: t.field([ClaimNode], claimsOf("factoryId"), {
       description: CLAIMS_DESCRIPTION,
       args: { topic: t.t.arg({ type: ClaimTopicEnum, required: false }) },
@@ -68,12 +92,13 @@ export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
 const FactoryFilter = builder.inputType("FactoryFilter", {
   description: "Every field given must match.",
   fields: (t) => ({
-    brand: t.string({ description: "Brand slug: factories the brand operates or that make its models." }),
+    brand: t.string({ description: "Brand slug: factories the brand operates, that make its models, or that a source relates to it (facility lists)." }),
     country: t.field({ type: "CountryCode", description: "ISO 3166-1 alpha-2 country code." }),
     region: t.string({ description: "Region or state, e.g. \"Maine\" (case-insensitive)." }),
     status: t.field({ type: FactoryStatusEnum }),
     ownership: t.field({ type: OwnershipEnum }),
     performsStep: t.string({ description: "Process step slug, e.g. \"stitching\": some production's route here has it." }),
+    near: t.field({ type: NearInput, description: "Within a distance of a point (factories with coordinates only)." }),
   }),
 });
 
@@ -140,7 +165,8 @@ function factoryWhere(filter: FactoryFilterInput | null | undefined, f: Sql): Sq
     brand
       ? sql`(${f}."operatorBrandId" = (SELECT b.id FROM "Brand" b WHERE b.slug = ${brand})
              OR EXISTS (SELECT 1 FROM "Production" p JOIN "SneakerModel" m ON m.id = p."modelId" JOIN "Brand" b ON b.id = m."brandId"
-                         WHERE p."factoryId" = ${f}.id AND b.slug = ${brand}))`
+                         WHERE p."factoryId" = ${f}.id AND b.slug = ${brand})
+             OR EXISTS (SELECT 1 FROM "BrandFactory" r JOIN "Brand" b ON b.id = r."brandId" WHERE r."factoryId" = ${f}.id AND b.slug = ${brand}))`
       : undefined,
     filter.country != null ? sql`${f}."countryCode" = upper(${textValue(filter.country)})` : undefined,
     filter.region != null ? equalsInsensitive(sql`${f}.region`, filter.region) : undefined,
@@ -150,5 +176,6 @@ function factoryWhere(filter: FactoryFilterInput | null | undefined, f: Sql): Sq
       ? sql`EXISTS (SELECT 1 FROM "Production" p JOIN "ProductionStep" r ON r."productionId" = p.id JOIN "ProcessStep" s ON s.id = r."stepId"
                     WHERE p."factoryId" = ${f}.id AND s.slug = ${textValue(filter.performsStep)})`
       : undefined,
+    filter.near != null ? nearCondition(filter.near, f) : undefined,
   ]);
 }

@@ -1,0 +1,94 @@
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { commandLineActor, createDb, importFacilityList, type Db } from "../src/index.ts";
+import { createPostgresDatabase } from "../src/testing/index.ts";
+import { writeFacilityList } from "./generate-list.ts";
+
+const USAGE = `Usage: npm run bench:import -- [--rows N] [--database postgres|embedded|both] [--postgres URL]
+
+Generates a facility list of N rows (default 100000), imports it into a fresh
+PostgreSQL database and a fresh embedded (PGlite) folder, then imports it again (every
+row matched, nothing changed), and prints rows/s and memory: the live JavaScript heap
+(after a garbage collection, once a second) at each quarter of the import and at its
+highest (flat when parsing streams), and the process's peak RSS (which includes
+PGlite's WebAssembly memory for the embedded database).
+
+  --postgres URL   a server where the bench may create a database
+                   (default $SOLEGRAPH_TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres)`;
+
+const { values } = parseArgs({
+  options: { rows: { type: "string" }, database: { type: "string" }, postgres: { type: "string" }, help: { type: "boolean", short: "h" } },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const rows = Number(values.rows ?? 100_000);
+const which = values.database ?? "both";
+if (!Number.isInteger(rows) || rows < 1 || !["postgres", "embedded", "both"].includes(which)) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const postgresServer = values.postgres ?? process.env["SOLEGRAPH_TEST_POSTGRES_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+const work = mkdtempSync(join(tmpdir(), "solegraph-import-bench-"));
+const file = join(work, "list.csv");
+await writeFacilityList(file, rows);
+console.log(`${rows} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB (${file})`);
+
+try {
+  if (which !== "embedded") {
+    const { url, drop } = await createPostgresDatabase(postgresServer);
+    try {
+      await measure("PostgreSQL", await createDb({ url, migrate: true }));
+    } finally {
+      await drop();
+    }
+  }
+  if (which !== "postgres") await measure("embedded", await createDb({ dataDir: join(work, "data"), migrate: true }));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function measure(name: string, db: Db): Promise<void> {
+  try {
+    await db.prisma.source.create({ data: { slug: "bench-list", kind: "FACILITY_LIST", title: "A generated facility list" } });
+    await db.prisma.brand.create({ data: { slug: "bench-brand", name: "Bench Brand" } });
+    const actor = await commandLineActor(db.prisma);
+    for (const pass of ["first import", "same list again"]) {
+      const heap: number[] = [];
+      let peakRss = 0;
+      // Live objects only: without a collection the figure is mostly garbage waiting.
+      const collect = (globalThis as { gc?: () => void }).gc;
+      const sample = setInterval(() => {
+        collect?.();
+        const usage = process.memoryUsage();
+        heap.push(usage.heapUsed);
+        peakRss = Math.max(peakRss, usage.rss);
+      }, 1000);
+      const started = performance.now();
+      const report = await importFacilityList({
+        pool: db.pool,
+        input: createReadStream(file),
+        source: "bench-list",
+        brand: "bench-brand",
+        relation: "CONTRACT",
+        tokenId: actor.id,
+      });
+      clearInterval(sample);
+      const seconds = (performance.now() - started) / 1000;
+      const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+      const quarter = (q: number) => mb(heap[Math.min(heap.length - 1, Math.floor((heap.length * q) / 4))] ?? 0);
+      const s = report.summary;
+      console.log(
+        `${name}, ${pass}: ${Math.round(s.rows / seconds)} rows/s (${seconds.toFixed(1)} s) — created ${s.created}, matched ${s.matched}, ` +
+          `rejected ${s.rejected}, ambiguous ${s.ambiguous}, audit records ${s.changes}; live heap at 25/50/75/100%: ` +
+          `${quarter(1)}, ${quarter(2)}, ${quarter(3)}, ${quarter(4)} (highest ${mb(Math.max(...heap))}); peak RSS ${mb(peakRss)}`,
+      );
+    }
+  } finally {
+    await db.close();
+  }
+}

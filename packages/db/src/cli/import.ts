@@ -1,0 +1,120 @@
+import { createReadStream, statSync } from "node:fs";
+import { createDb } from "../create-db.ts";
+import { DataDirLockedError } from "../data-dir-lock.ts";
+import { Ownership } from "../generated/prisma/enums.ts";
+import { importFacilityList } from "../facility-list/import.ts";
+import type { FacilityListReport, RowOutcome } from "../facility-list/outcome.ts";
+import { commandLineActor, COMMAND_LINE_ACTOR } from "../tokens/command-line-actor.ts";
+import { importProgress } from "./import-progress.ts";
+import { ReportFile } from "./import-report-file.ts";
+import { DATABASE_HELP, runCli } from "./run-cli.ts";
+
+const RELATIONS: Readonly<Record<string, Ownership>> = { contract: Ownership.CONTRACT, owned: Ownership.OWNED };
+
+await runCli(
+  {
+    usage: `Usage: npm run import -- FILE.csv --source SLUG [--brand SLUG --relation contract|owned] [--dry-run] [--report FILE.json]
+
+Imports a facility list (Open Supply Hub's CSV: country,name,address,sector,lat,lng;
+lat/lng optional, other columns ignored) in one transaction: each row creates a
+factory or is matched to one already in the graph (same country and normalised name,
+same address, or within 50 m), and every factory it names cites the source. Rows that
+cannot be imported (no name, unknown country, coordinates out of range) or that match
+several factories are reported with their line and reason; the rest is imported.
+
+Options:
+  --source SLUG       the Source the list is (create it first, kind FACILITY_LIST)
+  --brand SLUG        the brand whose list it is; with --relation, recorded for every factory
+  --relation KIND     contract (made there under contract) or owned (the brand's own site)
+  --dry-run           decide every row, write nothing
+  --report FILE.json  write every row's outcome and the summary to FILE.json
+  --verbose           print every row's outcome (by default: rejected and ambiguous rows)
+  --curator NAME      record the changes under this API token's name (default: "${COMMAND_LINE_ACTOR}")
+
+Prints a progress bar on a terminal (stderr), the rows that need attention and a summary
+(stdout). With the embedded database, stop the server first (or upload the list with
+the importFacilityList mutation).
+
+${DATABASE_HELP}`,
+    positionals: true,
+    options: {
+      source: { type: "string" },
+      brand: { type: "string" },
+      relation: { type: "string" },
+      "dry-run": { type: "boolean" },
+      report: { type: "string" },
+      verbose: { type: "boolean" },
+      curator: { type: "string" },
+    },
+  },
+  async (values, positionals) => {
+    const [file, ...rest] = positionals;
+    if (!file) throw new Error("Give the CSV file to import (see --help).");
+    if (rest.length > 0) throw new Error(`One file at a time (also got ${rest.join(", ")}).`);
+    if (!values.source) throw new Error("--source is required: the slug of the Source the list is (see --help).");
+    const relation = values.relation === undefined ? undefined : RELATIONS[values.relation.toLowerCase()];
+    if (values.relation !== undefined && !relation) throw new Error(`--relation must be contract or owned, not "${values.relation}".`);
+    const size = statSync(file).size;
+
+    let db;
+    try {
+      db = await createDb({ migrate: true });
+    } catch (error) {
+      if (error instanceof DataDirLockedError) {
+        throw new Error(`${error.message} Stop the server to import from the command line, or upload the list with the importFacilityList mutation.`);
+      }
+      throw error;
+    }
+    const report = values.report ? new ReportFile(values.report) : undefined;
+    const progress = importProgress(size);
+    try {
+      const actor = await commandLineActor(db.prisma, values.curator);
+      const result = await importFacilityList({
+        pool: db.pool,
+        input: createReadStream(file),
+        source: values.source,
+        brand: values.brand,
+        relation,
+        tokenId: actor.id,
+        dryRun: values["dry-run"] ?? false,
+        onOutcome: (outcome) => {
+          report?.row(outcome);
+          if (values.verbose || outcome.outcome === "rejected" || outcome.outcome === "ambiguous") {
+            progress.stop();
+            console.log(describeOutcome(outcome));
+          }
+        },
+        onProgress: (p) => progress.update(p),
+      });
+      progress.stop();
+      await report?.finish({ report: result });
+      console.log(summaryLine(result, db.description, actor.name));
+    } catch (error) {
+      progress.stop();
+      await report?.finish({ error: error instanceof Error ? error.message : String(error) });
+      throw new Error(`${error instanceof Error ? error.message : String(error)} Nothing was imported.`);
+    } finally {
+      await db.close();
+    }
+  },
+);
+
+function describeOutcome(outcome: RowOutcome): string {
+  const head = `line ${outcome.line}: ${outcome.outcome}`;
+  const factory = outcome.factory ? ` ${outcome.factory.slug}` : "";
+  const by = outcome.matchedBy ? ` (by ${outcome.matchedBy.join(", ")})` : "";
+  const candidates = outcome.candidates ? `: ${outcome.candidates.map((c) => `${c.slug} (by ${c.matchedBy.join(", ")})`).join("; ")}` : "";
+  const reason = outcome.reason ? ` — ${outcome.reason}` : "";
+  return `${head}${factory}${by}${candidates}${reason}`;
+}
+
+function summaryLine({ summary, committed, elapsedMs, columns }: FacilityListReport, where: string, actor: string): string {
+  const seconds = elapsedMs / 1000;
+  const lines = [
+    `${committed ? "Imported" : "Dry run, nothing written:"} ${summary.rows} rows into ${where} in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s), as "${actor}".`,
+    `  created ${summary.created}, matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}`,
+    `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes}`,
+  ];
+  if (columns.ignored.length > 0) lines.push(`  columns ignored: ${columns.ignored.join(", ")}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,66 @@
+import type { Ownership } from "../generated/prisma/enums.ts";
+
+/** What became of one row of a facility list. */
+export type RowOutcomeKind = "created" | "matched" | "ambiguous" | "rejected";
+
+/** Why a row was taken for a factory: the normalised name, the address, the coordinates, or an earlier row. */
+export type MatchReason = "name" | "address" | "location";
+
+export interface RowOutcome {
+  /** Line of the file where the row starts (the header is line 1). */
+  readonly line: number;
+  readonly outcome: RowOutcomeKind;
+  /** The factory created or matched (created and matched rows). */
+  readonly factory?: { readonly id: number; readonly slug: string };
+  /** What matched (matched rows), and for ambiguous rows each candidate's reasons. */
+  readonly matchedBy?: readonly MatchReason[];
+  /** Fields of the matched factory this row filled in (address, coordinates, sectors, ...). */
+  readonly updated?: readonly string[];
+  /** Factories the row could be (ambiguous rows): nothing was written for it. */
+  readonly candidates?: readonly { readonly slug: string; readonly matchedBy: readonly MatchReason[] }[];
+  /** Why the row was rejected or found ambiguous. */
+  readonly reason?: string;
+  /** What was read but not used. */
+  readonly notes?: readonly string[];
+}
+
+export interface FacilityListSummary {
+  readonly rows: number;
+  readonly created: number;
+  readonly matched: number;
+  /** Matched factories whose fields the list filled in (counted once per factory). */
+  readonly updated: number;
+  readonly ambiguous: number;
+  readonly rejected: number;
+  readonly citationsAdded: number;
+  readonly brandRelationsAdded: number;
+  /** Audit records written (one per change to one entity). */
+  readonly changes: number;
+}
+
+/** The import as a whole; the rows' outcomes go to `onOutcome` as they are decided. */
+export interface FacilityListReport {
+  /** True when everything in the outcomes is in the database; false for a dry run. */
+  readonly committed: boolean;
+  readonly dryRun: boolean;
+  readonly source: string;
+  readonly brand: string | null;
+  readonly relation: Ownership | null;
+  /** The header's columns solegraph reads, and those it ignored. */
+  readonly columns: { readonly read: readonly string[]; readonly ignored: readonly string[] };
+  readonly summary: FacilityListSummary;
+  readonly elapsedMs: number;
+}
+
+/** A refusal of the whole list (unknown source, no `name` column, ...): nothing was written. */
+export class FacilityListError extends Error {
+  constructor(
+    message: string,
+    readonly code: "NOT_FOUND" | "INVALID_LIST" | "INVALID_OPTIONS",
+    /** The option it is about: "source", "brand", "relation" or "file". */
+    readonly option: "source" | "brand" | "relation" | "file",
+  ) {
+    super(message);
+    this.name = "FacilityListError";
+  }
+}

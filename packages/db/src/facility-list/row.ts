@@ -1,0 +1,78 @@
+import { ADDRESS_MAX, NAME_MAX, SECTORS_MAX } from "../rules/fields.ts";
+import { countryCodeOf } from "./countries.ts";
+import type { ListRecord } from "./read-csv.ts";
+
+/** A row of a facility list that can be imported. */
+export interface FacilityRow {
+  readonly line: number;
+  /** The record as the file has it (the citation's quote). */
+  readonly raw: string;
+  readonly name: string;
+  readonly countryCode: string;
+  readonly address: string | null;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+  readonly sectors: readonly string[];
+  /** What was read but not used (cells beyond the header). */
+  readonly notes: readonly string[];
+}
+
+export type RowReading = { readonly ok: true; readonly row: FacilityRow } | { readonly ok: false; readonly line: number; readonly reason: string };
+
+/**
+ * Reads one record into a facility, or says why it cannot be one. Cells are trimmed
+ * and their inner whitespace (line breaks of quoted cells included) made single
+ * spaces. `knownCountries` are the codes the graph's Country table holds.
+ */
+export function readFacilityRow(record: Extract<ListRecord, { kind: "record" }>, knownCountries: ReadonlySet<string>): RowReading {
+  const { line, cells } = record;
+  const reject = (reason: string): RowReading => ({ ok: false, line, reason });
+  // PostgreSQL text cannot hold NUL: one such cell would fail the whole import.
+  if (record.raw.includes("\u0000")) return reject("the row holds a NUL character");
+  const name = tidy(cells.name);
+  const country = tidy(cells.country);
+  if (!name && !country && !tidy(cells.address)) return reject("the row is empty");
+  if (!name) return reject("name is missing");
+  if (name.length > NAME_MAX) return reject(`name is longer than ${NAME_MAX} characters`);
+  if (!country) return reject("country is missing");
+  const countryCode = countryCodeOf(country);
+  if (!countryCode || !knownCountries.has(countryCode)) return reject(`country "${country}" is not a country solegraph knows (ISO 3166-1 code or English name)`);
+  const address = tidy(cells.address) || null;
+  if (address && address.length > ADDRESS_MAX) return reject(`address is longer than ${ADDRESS_MAX} characters`);
+
+  const lat = tidy(cells.lat);
+  const lng = tidy(cells.lng);
+  let latitude: number | null = null;
+  let longitude: number | null = null;
+  if (lat || lng) {
+    if (!lat || !lng) return reject("lat and lng must be given together");
+    const y = coordinate(lat);
+    const x = coordinate(lng);
+    if (y === undefined) return reject(`lat "${lat}" is not a number`);
+    if (x === undefined) return reject(`lng "${lng}" is not a number`);
+    [latitude, longitude] = [y, x];
+    if (latitude < -90 || latitude > 90) return reject(`lat ${lat} is out of range (-90 to 90)`);
+    if (longitude < -180 || longitude > 180) return reject(`lng ${lng} is out of range (-180 to 180)`);
+  }
+
+  const sectors: string[] = [];
+  for (const sector of (cells.sector ?? "").split("|").map(tidy)) {
+    if (sector && !sectors.some((known) => known.toLowerCase() === sector.toLowerCase())) sectors.push(sector);
+  }
+  if (sectors.length > SECTORS_MAX) return reject(`more than ${SECTORS_MAX} sectors`);
+  if (sectors.some((sector) => sector.length > NAME_MAX)) return reject(`a sector is longer than ${NAME_MAX} characters`);
+
+  const notes = record.extraCells > 0 ? [`${record.extraCells} cell(s) beyond the header's columns ignored`] : [];
+  return { ok: true, row: { line, raw: record.raw, name, countryCode, address, latitude, longitude, sectors, notes } };
+}
+
+function tidy(cell: string | undefined): string {
+  return (cell ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** A decimal number in degrees, e.g. "23.8103" or "-1.5e1"; not "", "12abc", "NaN". */
+function coordinate(text: string): number | undefined {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,182 @@
+import type pg from "pg";
+import { QUOTE_MAX } from "../rules/fields.ts";
+import { newFactorySupports, type ListBrand, type MatchedFactory, type NewFactory } from "./batch.ts";
+import type { FacilityRow } from "./row.ts";
+
+/** The list being imported, as every write of the batch needs it. */
+export interface ListContext {
+  readonly client: pg.PoolClient;
+  readonly source: { readonly id: number; readonly slug: string; readonly keepsText: boolean };
+  readonly brand: ListBrand | undefined;
+  readonly tokenId: number;
+}
+
+interface AuditRow {
+  readonly entityId: number;
+  readonly action: "CREATE" | "UPDATE" | "CITE";
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface BatchWrites {
+  readonly citationsAdded: number;
+  readonly brandRelationsAdded: number;
+  readonly changes: number;
+}
+
+/**
+ * The citation's quote: the row as the list has it. When the graph keeps the source's
+ * text, quotes must be passages of it (checked for every other citation); a list's
+ * text is not kept row by row, so such a source gets no quotes rather than unchecked ones.
+ */
+function quoteOf(row: FacilityRow, context: ListContext): string | null {
+  const quote = row.raw.trim();
+  return context.source.keepsText || quote.length === 0 || quote.length > QUOTE_MAX ? null : quote;
+}
+
+/**
+ * Writes one batch's decisions with a handful of set-based statements (unnest of
+ * arrays; lists of text travel as JSON): the new factories, the filled-in fields of
+ * matched ones, the list's citations and brand relations, and an audit record for
+ * every entity that changed. Nothing here commits: the import's transaction does.
+ */
+export async function writeBatch(context: ListContext, created: readonly NewFactory[], matched: readonly MatchedFactory[]): Promise<BatchWrites> {
+  const { client, source, brand } = context;
+  const audit: AuditRow[] = [];
+
+  if (created.length > 0) {
+    const { rows } = await client.query<{ id: number; slug: string }>(
+      `INSERT INTO "Factory" (slug, name, "countryCode", address, latitude, longitude, sectors, status, ownership, "operatorBrandId", "updatedAt")
+       SELECT n.slug, n.name, n.country, n.address, n.lat, n.lng, ARRAY(SELECT json_array_elements_text(n.sectors::json)),
+              'OPERATING', $8::"Ownership", $9::int, now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[]) AS n(slug, name, country, address, lat, lng, sectors)
+       RETURNING id, slug`,
+      [
+        created.map((f) => f.slug),
+        created.map((f) => f.row.name),
+        created.map((f) => f.row.countryCode),
+        created.map((f) => f.address),
+        created.map((f) => f.latitude),
+        created.map((f) => f.longitude),
+        created.map((f) => JSON.stringify(f.sectors)),
+        brand?.relation ?? null,
+        brand?.relation === "OWNED" ? brand.id : null,
+      ],
+    );
+    const ids = new Map(rows.map((row) => [row.slug, row.id]));
+    for (const factory of created) factory.id = ids.get(factory.slug!)!;
+  }
+
+  const changed = matched.filter((factory) => factory.changed.size > 0);
+  if (changed.length > 0) {
+    await client.query(
+      `UPDATE "Factory" f SET address = u.address, latitude = u.lat, longitude = u.lng,
+              sectors = ARRAY(SELECT json_array_elements_text(u.sectors::json)), ownership = u.ownership::"Ownership",
+              "operatorBrandId" = u.operator, version = f.version + 1, "updatedAt" = now()
+       FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::int[]) AS u(id, address, lat, lng, sectors, ownership, operator)
+       WHERE f.id = u.id`,
+      [
+        changed.map((f) => f.before.id),
+        changed.map((f) => f.address),
+        changed.map((f) => f.latitude),
+        changed.map((f) => f.longitude),
+        changed.map((f) => JSON.stringify(f.sectors)),
+        changed.map((f) => f.ownership),
+        changed.map((f) => f.operatorBrandId),
+      ],
+    );
+    for (const factory of changed) {
+      const fields = [...factory.changed];
+      audit.push({
+        entityId: factory.before.id,
+        action: "UPDATE",
+        before: { ...pick(factory.before, fields), version: factory.before.version },
+        after: { ...pick(factory, fields), version: factory.before.version + 1, source: source.slug },
+      });
+    }
+  }
+
+  // Citations: each new factory's first row, and the first row of this import that
+  // matched each existing factory. A factory that cites the list already keeps its
+  // citation (a second import of the same list changes nothing).
+  const citing = [
+    ...created.map((f) => ({ id: f.id!, row: f.row, supports: newFactorySupports(f, brand), existing: false })),
+    ...matched.filter((f) => f.citedBy).map((f) => ({ id: f.before.id, row: f.citedBy!, supports: f.supports!, existing: true })),
+  ];
+  const quotes = citing.map((c) => quoteOf(c.row, context));
+  const { rows: cited } = await client.query<{ factoryId: number }>(
+    `INSERT INTO "FactorySource" ("factoryId", "sourceId", quote, supports)
+     SELECT c.id, $4::int, c.quote, ARRAY(SELECT json_array_elements_text(c.supports::json))
+     FROM unnest($1::int[], $2::text[], $3::text[]) AS c(id, quote, supports)
+     ON CONFLICT DO NOTHING RETURNING "factoryId"`,
+    [citing.map((c) => c.id), quotes, citing.map((c) => JSON.stringify(c.supports)), source.id],
+  );
+  const newlyCited = new Set(cited.map((row) => row.factoryId));
+  citing.forEach((c, index) => {
+    if (c.existing && newlyCited.has(c.id)) audit.push({ entityId: c.id, action: "CITE", after: { source: source.slug, quote: quotes[index], supports: c.supports } });
+  });
+
+  let brandRelationsAdded = 0;
+  if (brand) {
+    const ids = [...new Set([...created.map((f) => f.id!), ...matched.map((f) => f.before.id)])];
+    const { rows: related } = await client.query<{ factoryId: number }>(
+      `INSERT INTO "BrandFactory" ("brandId", "factoryId", "sourceId", relation)
+       SELECT $1::int, id, $3::int, $4::"Ownership" FROM unnest($2::int[]) AS id
+       ON CONFLICT DO NOTHING RETURNING "factoryId"`,
+      [brand.id, ids, source.id, brand.relation],
+    );
+    brandRelationsAdded = related.length;
+    const createdIds = new Set(created.map((f) => f.id));
+    for (const { factoryId } of related) {
+      if (!createdIds.has(factoryId)) {
+        audit.push({ entityId: factoryId, action: "UPDATE", before: { brandRelation: null }, after: { brandRelation: { brand: brand.slug, relation: brand.relation, source: source.slug } } });
+      }
+    }
+  }
+
+  citing.forEach((c, index) => {
+    if (c.existing) return;
+    const factory = created[index]!;
+    audit.push({
+      entityId: factory.id!,
+      action: "CREATE",
+      after: {
+        id: factory.id,
+        slug: factory.slug,
+        name: factory.row.name,
+        countryCode: factory.row.countryCode,
+        address: factory.address,
+        latitude: factory.latitude,
+        longitude: factory.longitude,
+        sectors: factory.sectors,
+        status: "OPERATING",
+        ownership: brand?.relation ?? null,
+        operatorBrandId: brand?.relation === "OWNED" ? brand.id : null,
+        version: 1,
+        sources: [{ source: source.slug, quote: quotes[index], supports: c.supports }],
+        ...(brand && { brandRelations: [{ brand: brand.slug, relation: brand.relation, source: source.slug }] }),
+      },
+    });
+  });
+
+  if (audit.length > 0) {
+    await client.query(
+      `INSERT INTO "Change" ("tokenId", "entityType", "entityId", action, before, after)
+       SELECT $1::int, 'FACTORY', a.id, a.action::"ChangeAction", a.before::jsonb, a.after::jsonb
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS a(id, action, before, after)`,
+      [
+        context.tokenId,
+        audit.map((a) => a.entityId),
+        audit.map((a) => a.action),
+        audit.map((a) => (a.before === undefined ? null : JSON.stringify(a.before))),
+        audit.map((a) => (a.after === undefined ? null : JSON.stringify(a.after))),
+      ],
+    );
+  }
+  return { citationsAdded: newlyCited.size, brandRelationsAdded, changes: audit.length };
+}
+
+function pick(values: object, fields: readonly string[]): Record<string, unknown> {
+  const record = values as Record<string, unknown>;
+  return Object.fromEntries(fields.map((field) => [field, record[field === "operatorBrand" ? "operatorBrandId" : field]]));
+}

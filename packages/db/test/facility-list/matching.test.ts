@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../../src/testing/index.ts";
+import { byLine, listSources, runImport } from "./support.ts";
+
+/** Matching, not duplicating: rows that are facilities the graph knows are matched to them. */
+describe("matching a facility list to the graph", () => {
+  let db: TestDb;
+  const counts = async () => ({
+    factories: await db.prisma.factory.count(),
+    citations: await db.prisma.factorySource.count(),
+    relations: await db.prisma.brandFactory.count(),
+    changes: await db.prisma.change.count(),
+  });
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await listSources(db);
+  });
+  afterAll(() => db?.close());
+
+  const first =
+    "country,name,address,sector,lat,lng\n" +
+    "CN,Example Footwear Co. Ltd,No. 1 Example Road Dongguan,Footwear,22.9,113.7\n" + // 2
+    "VN,Fictional Shoe Works,Lot 7 Sample Industrial Park Binh Duong,Footwear,10.9,106.7\n" + // 3
+    "VN,Model Outsoles,Lot 9 Sample Industrial Park Binh Duong,Components,10.95,106.75\n" + // 4
+    "PK,Pretend Leather Works,,Leather,,\n" + // 5
+    "CN,EXAMPLE FOOTWEAR COMPANY LIMITED,,Apparel,,\n"; // 6: same as line 2 (name)
+
+  it("creates each facility once, a repeated one within the list included", async () => {
+    const report = await runImport(db, first, { brand: "example-brand", relation: "CONTRACT" });
+    expect(byLine(report.rows)).toEqual({
+      2: "created example-footwear-co-ltd",
+      3: "created fictional-shoe-works",
+      4: "created model-outsoles",
+      5: "created pretend-leather-works",
+      6: "matched example-footwear-co-ltd",
+    });
+    expect(report.rows[4]).toMatchObject({ matchedBy: ["name"], reason: "the same facility as line 2" });
+    expect(report.summary).toMatchObject({ created: 4, matched: 1, citationsAdded: 4, brandRelationsAdded: 4, changes: 4 });
+    const factory = await db.prisma.factory.findUniqueOrThrow({ where: { slug: "example-footwear-co-ltd" }, include: { brandRelations: { include: { brand: true, source: true } } } });
+    expect(factory.sectors).toEqual(["Footwear", "Apparel"]);
+    expect(factory.ownership).toBe("CONTRACT");
+    expect(factory.brandRelations.map((r) => [r.brand.slug, r.relation, r.source.slug])).toEqual([["example-brand", "CONTRACT", "example-list-2026"]]);
+    const created = await db.prisma.change.findFirstOrThrow({ where: { entityId: factory.id, entityType: "FACTORY" }, include: { token: true } });
+    expect(created).toMatchObject({ action: "CREATE", token: { name: "command-line" } });
+    expect(created.after).toMatchObject({ slug: "example-footwear-co-ltd", sources: [{ source: "example-list-2026" }], brandRelations: [{ brand: "example-brand", relation: "CONTRACT" }] });
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    const before = await counts();
+    const report = await runImport(db, first, { brand: "example-brand", relation: "CONTRACT" });
+    expect(Object.values(byLine(report.rows)).every((outcome) => outcome.startsWith("matched "))).toBe(true);
+    expect(report.summary).toMatchObject({ created: 0, matched: 5, updated: 0, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("matches by normalised name, by address and by coordinates; fills in what the graph lacks; a second list adds its citation", async () => {
+    const before = await counts();
+    const second =
+      "country,name,address,sector,lat,lng\n" +
+      'China,"Example Footwear (Dongguan) Co., Ltd.",,,,\n' + // 2: name, legal form and parenthesis aside
+      "VNM,Renamed Shoe Factory,LOT 7 SAMPLE INDUSTRIAL PARK - BINH DUONG,,,\n" + // 3: address
+      "Viet Nam,Outsole Plant Under A New Name,,,10.95002,106.75002\n" + // 4: within 50 m of Model Outsoles
+      "Pakistan,Pretend Leather Works (Pvt.) Ltd.,5 Notional Lane Sialkot,Leather|Footwear,32.5,74.5\n" + // 5: fills in address, coordinates, sector
+      "US,Example Footwear Co Ltd,,,,\n"; // 6: same name, other country: a new factory
+    const report = await runImport(db, second, { source: "fictional-union-list" });
+    expect(byLine(report.rows)).toEqual({
+      2: "matched example-footwear-co-ltd",
+      3: "matched fictional-shoe-works",
+      4: "matched model-outsoles",
+      5: "matched pretend-leather-works",
+      6: "created example-footwear-co-ltd-us",
+    });
+    expect(report.rows.map((row) => row.matchedBy)).toEqual([["name"], ["address"], ["location"], ["name"], undefined]);
+    expect(report.rows[3]!.updated).toEqual(["address", "latitude", "longitude", "sectors"]);
+    expect(await db.prisma.factory.findUniqueOrThrow({ where: { slug: "pretend-leather-works" }, select: { address: true, latitude: true, sectors: true, version: true } })).toEqual({
+      address: "5 Notional Lane Sialkot",
+      latitude: 32.5,
+      sectors: ["Leather", "Footwear"],
+      version: 2,
+    });
+    // One factory, cited by both lists; the second's citation supports what it states and the factory holds.
+    const citations = await db.prisma.factorySource.findMany({ where: { factory: { slug: "example-footwear-co-ltd" } }, include: { source: true }, orderBy: { sourceId: "asc" } });
+    expect(citations.map((c) => [c.source.slug, c.supports])).toEqual([
+      ["example-list-2026", ["name", "country", "address", "latitude", "longitude", "sectors", "status", "ownership"]],
+      ["fictional-union-list", ["name", "country"]],
+    ]);
+    const after = await counts();
+    expect(after.factories - before.factories).toBe(1);
+    expect(after.citations - before.citations).toBe(5);
+    // 1 CREATE, 4 CITE, 1 UPDATE (the filled-in fields).
+    expect(after.changes - before.changes).toBe(6);
+    expect(report.summary.changes).toBe(6);
+  });
+
+  it("reports a row that could be several factories, and writes nothing for it", async () => {
+    const before = await counts();
+    const csv =
+      "country,name,address,lat,lng\n" +
+      "VN,Fictional Shoe Works,Lot 9 Sample Industrial Park Binh Duong,,\n" + // name → one, address → another
+      "VN,Model Outsoles Two,,10.95,106.75\n"; // location → Model Outsoles; fine, one candidate
+    const report = await runImport(db, csv, { source: "fictional-union-list" });
+    expect(report.rows[0]).toMatchObject({
+      outcome: "ambiguous",
+      candidates: [
+        { slug: "fictional-shoe-works", matchedBy: ["name"] },
+        { slug: "model-outsoles", matchedBy: ["address"] },
+      ],
+    });
+    expect(report.rows[1]).toMatchObject({ outcome: "matched", factory: { slug: "model-outsoles" }, matchedBy: ["location"] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("records an owned relation with the brand as operator, and a dry run writes nothing", async () => {
+    const before = await counts();
+    const csv = "country,name,address\nIT,Example Brand Own Plant,1 Sample Via Milano\n";
+    const dry = await runImport(db, csv, { brand: "example-brand", relation: "OWNED", dryRun: true });
+    expect(dry).toMatchObject({ committed: false, dryRun: true, summary: { created: 1 } });
+    expect(await counts()).toEqual(before);
+    const real = await runImport(db, csv, { brand: "example-brand", relation: "OWNED" });
+    expect(real).toMatchObject({ committed: true, summary: { created: 1, brandRelationsAdded: 1 } });
+    const factory = await db.prisma.factory.findUniqueOrThrow({ where: { slug: "example-brand-own-plant" }, include: { operatorBrand: true } });
+    expect([factory.ownership, factory.operatorBrand?.slug]).toEqual(["OWNED", "example-brand"]);
+  });
+});

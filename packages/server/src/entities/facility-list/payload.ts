@@ -1,0 +1,103 @@
+import type { FacilityListReport, RowOutcome } from "@solegraph/db";
+import { GraphQLError } from "graphql";
+import { builder } from "../../builder.ts";
+import { encodeGlobalID } from "../../global-id.ts";
+import { OwnershipEnum } from "../../schema/enums.ts";
+
+/** What `importFacilityList` answers: the report, and every row's outcome. */
+export interface ImportedList {
+  readonly report: FacilityListReport;
+  readonly rows: readonly RowOutcome[];
+}
+
+/** Most rows one page of `rows` gives (the answer-size cap would refuse 100,000 at once). */
+export const MAX_ROWS_PAGE = 10_000;
+
+const RowOutcomeEnum = builder.enumType("FacilityRowOutcome", {
+  description: "What became of one row of a facility list.",
+  values: {
+    CREATED: { value: "created", description: "A new factory, citing the list." },
+    MATCHED: { value: "matched", description: "A factory already in the graph (or on an earlier line), now citing the list." },
+    AMBIGUOUS: { value: "ambiguous", description: "It could be several factories: nothing was written for it." },
+    REJECTED: { value: "rejected", description: "It cannot be imported (see `reason`)." },
+  } as const,
+});
+
+const MatchReasonEnum = builder.enumType("FacilityMatchReason", {
+  values: {
+    NAME: { value: "name", description: "Same country and the same name, case, punctuation and legal form aside." },
+    ADDRESS: { value: "address", description: "Same country and the same (specific) address." },
+    LOCATION: { value: "location", description: "Within 50 m." },
+  } as const,
+});
+
+const Candidate = builder.objectRef<{ slug: string; matchedBy: readonly string[] }>("FacilityCandidate").implement({
+  description: "A factory an ambiguous row could be.",
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "The factory's slug, or \"(line n of this list)\" for a factory the list itself creates." }),
+    matchedBy: t.field({ type: [MatchReasonEnum], resolve: (c) => c.matchedBy as ("name" | "address" | "location")[] }),
+  }),
+});
+
+const Row = builder.objectRef<RowOutcome>("FacilityListRow").implement({
+  description: "One row of an imported facility list and what became of it.",
+  fields: (t) => ({
+    line: t.exposeInt("line", { description: "Line of the file where the row starts (the header is line 1)." }),
+    outcome: t.field({ type: RowOutcomeEnum, resolve: (row) => row.outcome }),
+    factory: t.field({
+      type: "ID",
+      nullable: true,
+      description: "Global ID of the factory created or matched (query it with `node(id:)`).",
+      resolve: (row) => (row.factory ? encodeGlobalID("Factory", row.factory.id) : null),
+    }),
+    factorySlug: t.string({ nullable: true, resolve: (row) => row.factory?.slug ?? null }),
+    matchedBy: t.field({ type: [MatchReasonEnum], resolve: (row) => (row.matchedBy ?? []) as ("name" | "address" | "location")[] }),
+    updated: t.stringList({ description: "Fields of the matched factory this row filled in.", resolve: (row) => [...(row.updated ?? [])] }),
+    candidates: t.field({ type: [Candidate], resolve: (row) => [...(row.candidates ?? [])] }),
+    reason: t.string({ nullable: true, resolve: (row) => row.reason ?? null }),
+    notes: t.stringList({ resolve: (row) => [...(row.notes ?? [])] }),
+  }),
+});
+
+const Summary = builder.objectRef<FacilityListReport["summary"]>("FacilityListSummary").implement({
+  fields: (t) => ({
+    rows: t.exposeInt("rows"),
+    created: t.exposeInt("created"),
+    matched: t.exposeInt("matched"),
+    updated: t.exposeInt("updated", { description: "Matched factories whose missing fields the list filled in." }),
+    ambiguous: t.exposeInt("ambiguous"),
+    rejected: t.exposeInt("rejected"),
+    citationsAdded: t.exposeInt("citationsAdded"),
+    brandRelationsAdded: t.exposeInt("brandRelationsAdded"),
+    changes: t.exposeInt("changes", { description: "Audit records written (see `changes`)." }),
+  }),
+});
+
+export const ImportFacilityListPayload = builder.objectRef<ImportedList>("ImportFacilityListPayload").implement({
+  description: "What `importFacilityList` did: everything it reports is committed, unless `dryRun`.",
+  fields: (t) => ({
+    committed: t.boolean({ resolve: ({ report }) => report.committed }),
+    dryRun: t.boolean({ resolve: ({ report }) => report.dryRun }),
+    relation: t.field({ type: OwnershipEnum, nullable: true, resolve: ({ report }) => report.relation }),
+    columnsRead: t.stringList({ resolve: ({ report }) => [...report.columns.read] }),
+    columnsIgnored: t.stringList({ description: "Header columns solegraph does not read.", resolve: ({ report }) => [...report.columns.ignored] }),
+    summary: t.field({ type: Summary, resolve: ({ report }) => report.summary }),
+    rows: t.field({
+      type: [Row],
+      description: `Rows' outcomes in line order: those after line \`after\`, at most \`first\` (up to ${MAX_ROWS_PAGE}), only the given outcomes when \`outcomes\` is set.`,
+      args: {
+        outcomes: t.arg({ type: [RowOutcomeEnum], required: false }),
+        first: t.arg.int({ defaultValue: 1000 }),
+        after: t.arg.int({ required: false, description: "A line number: rows starting after it." }),
+      },
+      resolve: ({ rows }, { outcomes, first: given, after }) => {
+        const first = given ?? 1000;
+        if (first < 0 || first > MAX_ROWS_PAGE) {
+          throw new GraphQLError(`\`first\` must be between 0 and ${MAX_ROWS_PAGE}.`, { extensions: { code: "BAD_USER_INPUT", argument: "first" } });
+        }
+        const wanted = outcomes ? new Set<string>(outcomes) : undefined;
+        return rows.filter((row) => (after == null || row.line > after) && (!wanted || wanted.has(row.outcome))).slice(0, first);
+      },
+    }),
+  }),
+});
