@@ -5,6 +5,17 @@ import { FACTORY_STATUS_LABEL, placeText } from "../text/format.ts";
 import { townPosition } from "./places.ts";
 import type { DrawnMap, Pin } from "./world.ts";
 
+/**
+ * Fetches the map's code and data now, alongside the page's GraphQL request, instead
+ * of after it (the map is drawn only once the factories are known). Errors surface
+ * when the map is drawn.
+ */
+export function useMapPreload(): void {
+  useEffect(() => {
+    import("./world.ts").then(({ loadAtlas }) => loadAtlas()).catch(() => undefined);
+  }, []);
+}
+
 const WIDTH = 640;
 const HEIGHT = 360;
 

@@ -10,7 +10,8 @@ type Atlas = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 let atlas: Promise<Atlas> | undefined;
 
-function loadAtlas(): Promise<Atlas> {
+/** Starts (or joins) the atlas download; map pages call it before their data arrives. */
+export function loadAtlas(): Promise<Atlas> {
   atlas ??= fetch(atlasUrl).then(async (response) => {
     if (!response.ok) throw new Error(`The map data did not load (HTTP ${response.status}).`);
     return (await response.json()) as Atlas;

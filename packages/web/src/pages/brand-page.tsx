@@ -3,7 +3,7 @@ import { CountryChart } from "../charts/country-chart.tsx";
 import { useLoad } from "../data/use-load.ts";
 import { Failed, Loading, NotInGraph } from "../layout/load-states.tsx";
 import { useTitle } from "../layout/use-title.ts";
-import { FactoryMap } from "../map/factory-map.tsx";
+import { FactoryMap, useMapPreload } from "../map/factory-map.tsx";
 import { ClaimCard } from "../provenance/claim-card.tsx";
 import { collectSources } from "../provenance/collect-sources.ts";
 import { SourceList } from "../provenance/source-list.tsx";
@@ -15,6 +15,7 @@ const PAGE = 100;
 
 /** A brand: production by country, its factories on a map, its models and their answers. */
 export function BrandPage({ slug }: { readonly slug: string }) {
+  useMapPreload();
   const load = useLoad(`brand:${slug}`, (signal) => sg.brand({ slug, modelsFirst: PAGE, factoriesFirst: PAGE }, { signal }));
   useTitle(load.state === "done" && load.value ? `Where ${load.value.name} makes its shoes` : "Brand");
   if (load.state === "loading") return <Loading what="the brand" />;

@@ -2,7 +2,7 @@ import { sg } from "../client.ts";
 import { useLoad } from "../data/use-load.ts";
 import { Failed, Loading, NotInGraph } from "../layout/load-states.tsx";
 import { useTitle } from "../layout/use-title.ts";
-import { FactoryMap } from "../map/factory-map.tsx";
+import { FactoryMap, useMapPreload } from "../map/factory-map.tsx";
 import { ClaimCard } from "../provenance/claim-card.tsx";
 import { collectSources } from "../provenance/collect-sources.ts";
 import { ProductionList } from "../provenance/production-list.tsx";
@@ -17,6 +17,7 @@ const STEPS = 100;
 
 /** A factory: where, since when, what it makes, and the steps done there. */
 export function FactoryPage({ slug }: { readonly slug: string }) {
+  useMapPreload();
   const load = useLoad(`factory:${slug}`, (signal) =>
     Promise.all([sg.factory({ slug, productionsFirst: PRODUCTIONS }, { signal }), sg.processSteps({ first: STEPS }, { signal })]),
   );

@@ -2,7 +2,7 @@ import { sg } from "../client.ts";
 import { useLoad } from "../data/use-load.ts";
 import { Failed, Loading, NotInGraph } from "../layout/load-states.tsx";
 import { useTitle } from "../layout/use-title.ts";
-import { FactoryMap } from "../map/factory-map.tsx";
+import { FactoryMap, useMapPreload } from "../map/factory-map.tsx";
 import { collectSources } from "../provenance/collect-sources.ts";
 import { SourceList } from "../provenance/source-list.tsx";
 import { VerdictView } from "../provenance/verdict-view.tsx";
@@ -10,6 +10,7 @@ import { Link } from "../routing/link.tsx";
 
 /** A model line ("the 990"): one verdict across its versions, and where they are made. */
 export function SeriesPage({ name, brand }: { readonly name: string; readonly brand?: string | undefined }) {
+  useMapPreload();
   const load = useLoad(`series:${brand ?? ""}:${name}`, (signal) => sg.series({ name, ...(brand ? { brand } : {}) }, { signal }));
   useTitle(`Is the ${name} line made in the USA?`);
   if (load.state === "loading") return <Loading what={`the ${name} line`} />;
