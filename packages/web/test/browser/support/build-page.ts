@@ -15,6 +15,12 @@ const WEB_DIR = fileURLToPath(new URL("../../../", import.meta.url));
 export function buildPage(): { readonly dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "solegraph-web-build-"));
   const vite = path.join(path.dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
-  execFileSync(process.execPath, [vite, "build", "--outDir", dir, "--emptyOutDir", "--logLevel", "warn"], { cwd: WEB_DIR, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [vite, "build", "--outDir", dir, "--emptyOutDir", "--logLevel", "warn"], {
+    cwd: WEB_DIR,
+    // vitest sets NODE_ENV=test, which would make Vite keep development-only code: build
+    // exactly what `npm run build:web` builds.
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
