@@ -4,11 +4,11 @@ import { defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
-const PACKAGES = ["db", "server", "sdk"];
+const PACKAGES = ["db", "server", "sdk", "web"];
 
 /**
  * The workspace's one test configuration. Projects:
- * - db, server, sdk: each package's tests (`npm test` runs these; `npm test` in a
+ * - db, server, sdk, web: each package's tests (`npm test` runs these; `npm test` in a
  *   package runs its own);
  * - processes: what runs `npm start` and the CLIs as processes (signals, crash
  *   recovery, the token commands), in packages/<name>/test/processes;

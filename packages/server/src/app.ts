@@ -7,7 +7,8 @@ import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.t
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
 import { useCors } from "./http/use-cors.ts";
 import { DEFAULT_MANIFEST, readManifest, useDocuments } from "./http/use-documents.ts";
-import { useRootPage } from "./http/use-root-page.ts";
+import { WEB_ASSETS_PATH, WEB_DIST_DIR } from "./http/web-files.ts";
+import { useWebPage } from "./http/use-web-page.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
 import { useBodyLimit } from "./limits/use-body-limit.ts";
@@ -50,6 +51,8 @@ export interface AppOptions {
   readonly shared?: SharedState;
   /** Set when the server is stopping: /ready answers 503 so balancers stop sending. */
   readonly lifecycle?: Lifecycle;
+  /** The web page's build, served at / (http/web-files.ts); packages/web/dist when left out. */
+  readonly webRoot?: string;
 }
 
 export interface Lifecycle {
@@ -64,7 +67,7 @@ const ASSETS_PREFIX = "/graphiql/";
 /** Polled by machines: their requests are logged at debug only. */
 const QUIET_PATHS = new Set(["/health", "/ready", "/metrics"]);
 
-/** The GraphQL HTTP application: schema, GraphiQL, limits, health and readiness. */
+/** The GraphQL HTTP application: schema, GraphiQL, the web page, limits, health and readiness. */
 export function createApp({
   db,
   config = DEFAULT_CONFIG,
@@ -73,6 +76,7 @@ export function createApp({
   onStatement,
   shared = localState(),
   lifecycle = { draining: false },
+  webRoot = WEB_DIST_DIR,
 }: AppOptions): SolegraphApp {
   const metrics = given ?? createMetrics({ db, endpoint: metricsEndpoint(config) });
   const migrationLevel = checkedEvery(MIGRATION_CHECK_INTERVAL_MS, () => db.isUpToDate());
@@ -109,11 +113,11 @@ export function createApp({
     plugins: [
       useRequestLog({
         logger,
-        quietPaths: (path) => QUIET_PATHS.has(path) || path.startsWith(ASSETS_PREFIX),
+        quietPaths: (path) => QUIET_PATHS.has(path) || path.startsWith(ASSETS_PREFIX) || path.startsWith(WEB_ASSETS_PATH),
         onFinished: (trace) => metrics.requestFinished(trace),
         cacheEnabled: config.responseCache.enabled,
       }),
-      useRootPage(config.graphiql),
+      useWebPage({ root: webRoot, graphiql: config.graphiql, endpoint: GRAPHQL_ENDPOINT }),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
       useBodyLimit(QUERY_LIMITS),

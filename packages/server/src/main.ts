@@ -17,10 +17,12 @@ import { serveClusterMetrics } from "./observability/cluster-metrics.ts";
 import { createLogger, type Logger } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-server.ts";
 import { checkPortFree, listen, PortInUseError, serve, type RunningServer } from "./server.ts";
+import { WEB_DIST_DIR, webPageBuilt } from "./http/web-files.ts";
 
 const USAGE = `Usage: npm start [-- --no-seed] [--force-database]
 
-Starts the solegraph GraphQL server with GraphiQL at http://HOST:PORT/graphql.
+Starts the solegraph GraphQL server: the web page at http://HOST:PORT/, GraphiQL and
+the GraphQL endpoint at http://HOST:PORT/graphql.
 It binds the port, migrates the database, loads the seed dataset into an empty one,
 then serves; each step is logged as it happens.
 
@@ -164,7 +166,7 @@ async function primary(config: Config): Promise<void> {
     cluster.fork().on("message", (message: { url?: string }) => {
       if (message.url && !announced) {
         announced = true;
-        logger.info({ url: message.url, processes: workers, database: db.description }, `Ready on ${db.description}, ${workers} processes. GraphiQL and the GraphQL endpoint: ${message.url}`);
+        logger.info({ url: message.url, processes: workers, database: db.description }, `Ready on ${db.description}, ${workers} processes. ${webPageLine(message.url)}`);
       }
     });
   }
@@ -205,7 +207,15 @@ function announce(running: RunningServer, database: string, processes: number): 
   };
   if (stopRequested) return stop(stopRequested);
   if (running.metricsPort !== undefined) logger.info(`Metrics at http://${config.host}:${running.metricsPort}/metrics`);
-  logger.info({ url: running.url, processes, database }, `Ready on ${database}. GraphiQL and the GraphQL endpoint: ${running.url}`);
+  logger.info({ url: running.url, processes, database }, `Ready on ${database}. ${webPageLine(running.url)}`);
+}
+
+/** Where to point a browser: the web page when it is built, and GraphiQL. */
+function webPageLine(graphqlUrl: string): string {
+  const graphiql = `GraphiQL and the GraphQL endpoint: ${graphqlUrl}`;
+  return webPageBuilt(WEB_DIST_DIR)
+    ? `The web page: ${new URL("/", graphqlUrl).href}; ${graphiql}`
+    : `${graphiql} (the web page is not built: npm run build:web)`;
 }
 
 async function exitAfter(work: () => Promise<void>): Promise<never> {

@@ -105,7 +105,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config" | "shared"> {
+export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config" | "shared" | "webRoot"> {
   readonly db: Db;
   /** A port bound already (`listen`); else `port` and `host` are bound now. */
   readonly listener?: Listener;
@@ -124,12 +124,13 @@ export async function serve({
   onStatement,
   config = DEFAULT_CONFIG,
   shared,
+  webRoot,
 }: ServeOptions): Promise<RunningServer> {
   const metrics = createMetrics({ db, endpoint: metricsEndpoint(config) });
   const lifecycle: Lifecycle = { draining: false };
   // The server owns the shared state it is given: closing the server closes it.
   const state = shared ?? localState();
-  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state });
+  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state, ...(webRoot !== undefined && { webRoot }) });
   const bound = listener ?? (await listen(port, host));
   const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
   bound.attach((request, response) => compress(request as never, response as never, () => void app(request, response)));

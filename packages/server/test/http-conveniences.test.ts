@@ -1,17 +1,21 @@
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { createTestApp, startTestServer, type TestApp, type TestServer } from "../src/testing/index.ts";
 
+const NO_WEB_PAGE = path.join(os.tmpdir(), "solegraph-no-web-page");
 const LARGE_QUERY = "{ factories(first: 50) { edges { node { slug name city region country { code name } status } } } }";
 
 describe("HTTP conveniences", () => {
   let server: TestServer;
   let withoutGraphiQL: TestApp;
   beforeAll(async () => {
-    server = await startTestServer();
-    withoutGraphiQL = await createTestApp({ config: loadConfig({ SOLEGRAPH_GRAPHIQL: "off" }) });
+    // No web page built here (test/web-page.test.ts serves one): / is the fallback's.
+    server = await startTestServer({ webRoot: NO_WEB_PAGE });
+    withoutGraphiQL = await createTestApp({ config: loadConfig({ SOLEGRAPH_GRAPHIQL: "off" }), webRoot: NO_WEB_PAGE });
   });
   afterAll(async () => {
     await Promise.all([server?.close(), withoutGraphiQL?.close()]);
@@ -51,7 +55,7 @@ describe("HTTP conveniences", () => {
     expect(small.encoding).toBeUndefined();
   });
 
-  it("leads / to GraphiQL, and says where the endpoint is when GraphiQL is off", async () => {
+  it("without a built web page, leads / to GraphiQL, and says where the endpoint is when GraphiQL is off", async () => {
     const root = await fetch(new URL("/", server.url), { redirect: "manual" });
     expect(root.status).toBe(302);
     expect(root.headers.get("location")).toBe("/graphql");

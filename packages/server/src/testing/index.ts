@@ -23,7 +23,7 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger"> {}
+export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot"> {}
 
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
 export interface TestApp extends TestGraph {
@@ -43,7 +43,13 @@ export interface TestServer extends TestGraph, RunningServer {}
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDb({ seed: true, ...options });
-  const app = createApp({ db, onStatement: options.onStatement, ...(options.config && { config: options.config }), ...(options.logger && { logger: options.logger }) });
+  const app = createApp({
+    db,
+    onStatement: options.onStatement,
+    ...(options.config && { config: options.config }),
+    ...(options.logger && { logger: options.logger }),
+    ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
+  });
   const url = "http://localhost/graphql";
   return {
     app,
@@ -63,6 +69,7 @@ export async function startTestServer(options: TestAppOptions = {}): Promise<Tes
     onStatement: options.onStatement,
     ...(options.config && { config: options.config }),
     ...(options.logger && { logger: options.logger }),
+    ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
   });
   return { ...running, ...graphqlClient(db, running.url, (request) => fetch(request)), close: () => running.close() };
 }
