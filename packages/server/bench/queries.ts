@@ -39,18 +39,17 @@ const madeInUsaStatus = `
                ELSE 'UNKNOWN' END
      FROM (SELECT count(*) FILTER (WHERE p.rep) AS rt,
                   count(*) FILTER (WHERE p.rep AND p.cc = 'US') AS rh,
-                  count(*) FILTER (WHERE NOT p.rep AND p.cc = 'US') + c.ah AS ch,
-                  count(*) FILTER (WHERE NOT p.rep AND p.cc <> 'US') + c.ae AS ce,
-                  c.dh
+                  count(*) FILTER (WHERE NOT p.rep AND p.cc = 'US') AS ph,
+                  count(*) FILTER (WHERE NOT p.rep AND p.cc <> 'US') AS pe
              FROM (SELECT pr."countryCode" AS cc,
                           EXISTS (SELECT 1 FROM "ProductionSource" ps JOIN "Source" s ON s.id = ps."sourceId"
                                    WHERE ps."productionId" = pr.id AND s.kind IN ('NEWS', 'EDITORIAL', 'COMMUNITY')) AS rep
-                     FROM "Production" pr WHERE pr."modelId" = m.id) p
-            CROSS JOIN (SELECT count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" = 'US') AS ah,
-                               count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" <> 'US') AS ae,
-                               count(*) FILTER (WHERE cl.stance = 'DENIES' AND cl."countryCode" = 'US') AS dh
-                          FROM "Claim" cl WHERE cl.topic = 'MADE_IN' AND cl."modelId" = m.id) c
-            GROUP BY c.ah, c.ae, c.dh) v)`;
+                     FROM "Production" pr WHERE pr."modelId" = m.id) p) pc,
+          (SELECT count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" = 'US') AS ah,
+                  count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" <> 'US') AS ae,
+                  count(*) FILTER (WHERE cl.stance = 'DENIES' AND cl."countryCode" = 'US') AS dh
+             FROM "Claim" cl WHERE cl.topic = 'MADE_IN' AND cl."modelId" = m.id) c,
+          LATERAL (SELECT pc.rt, pc.rh, pc.ph + c.ah AS ch, pc.pe + c.ae AS ce, c.dh) v)`;
 
 const nestedSql = (withVerdict: boolean) => `
   SELECT json_build_object('brands', json_build_object('edges', (${brandsPage(`json_build_object(
