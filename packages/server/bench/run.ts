@@ -75,6 +75,7 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Waits until `url` answers below 500: the server's /ready (its /health answers while it is still starting), the floor's /. */
 async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}):\n${output()}`);
@@ -207,7 +208,7 @@ async function benchTarget(kind: "postgres" | "embedded"): Promise<Record<string
       // The planner's own figures: with the response cache on, every request after the first would be a hit.
       const server = start(["src/main.ts", "--no-seed"], { ...target.serverEnv, PORT: String(port), HOST: "127.0.0.1", SOLEGRAPH_RESPONSE_CACHE: "off" });
       try {
-        await waitFor(`${origin}/health`, server.child, server.output);
+        await waitFor(`${origin}/ready`, server.child, server.output);
         for (const query of BENCH_QUERIES) {
           const body = JSON.stringify({ query: query.graphql });
           answers.push(await answerOf(`${origin}/graphql`, body));
@@ -224,7 +225,7 @@ async function benchTarget(kind: "postgres" | "embedded"): Promise<Record<string
       const origin = `http://127.0.0.1:${port}`;
       const server = start(["src/main.ts", "--no-seed"], { ...target.serverEnv, PORT: String(port), HOST: "127.0.0.1", SOLEGRAPH_RESPONSE_CACHE: "on" });
       try {
-        await waitFor(`${origin}/health`, server.child, server.output);
+        await waitFor(`${origin}/ready`, server.child, server.output);
         cacheHit = await load(`${origin}/graphql`, JSON.stringify({ query: NESTED.graphql }), server.child.pid!, origin);
       } finally {
         await stop(server.child);
