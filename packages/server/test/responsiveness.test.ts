@@ -1,5 +1,6 @@
 import { generateDataset, testDatabaseKind } from "@solegraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
 import { startTestServer, type TestServer } from "../src/testing/index.ts";
 import { withinMs } from "./support/latency.ts";
 
@@ -8,7 +9,8 @@ import { withinMs } from "./support/latency.ts";
 describe.runIf(testDatabaseKind === "pglite")("the server while the embedded database is busy", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    // The cache off: the heavy queries must really run (a cached answer costs nothing).
+    server = await startTestServer({ config: loadConfig({ SOLEGRAPH_RESPONSE_CACHE: "off" }) });
     await generateDataset(server.db.prisma, 80);
   });
   afterAll(() => server?.close());
