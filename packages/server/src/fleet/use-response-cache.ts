@@ -1,5 +1,5 @@
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
-import { useResponseCache as useYogaResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import { useResponseCache as useYogaResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { Plugin } from "graphql-yoga";
 import type { SharedState } from "./shared-state.ts";
 
@@ -10,28 +10,15 @@ export const SERVED_FROM_CACHE = Symbol.for("servedFromResponseCache");
  * graphql-yoga's response cache for public queries, over the shared store. Requests
  * with an Authorization header bypass it (their answers may depend on the token).
  * Invalidation is by generation, not by entity: every committed write bumps the
- * generation (shared-state.ts), the generation is part of every key, and a key of an
- * older generation is never served — also not as a 304 for an old ETag. Entity-based
- * invalidation would miss lists a new row joins and the verdicts a citation changes.
- * Hits are answered before the query is even parsed.
+ * generation (shared-state.ts), the generation read as a request arrives is part of its
+ * key, so entries of older generations are never looked up — and an old ETag is
+ * dropped before the cache could answer it with a 304. Entity-based invalidation would
+ * miss lists a new row joins and the verdicts a citation changes. Hits are answered
+ * before the query is even parsed; each public query costs one read of the generation.
  */
 export function useSharedResponseCache(shared: SharedState, ttlMs: number): Plugin {
-  const current = new WeakMap<Request, number | undefined>();
-  const generationOf = async (request: Request) => {
-    if (!current.has(request)) current.set(request, await shared.generation());
-    return current.get(request);
-  };
-  const cache: Cache = {
-    async get(key) {
-      const generation = GENERATION_OF_KEY.exec(key)?.[1];
-      if (generation === undefined || Number(generation) !== (await shared.generation())) return undefined;
-      return shared.cache.get(key);
-    },
-    set: (key, result, entities, ttl) => shared.cache.set(key, result, entities, ttl),
-    invalidate: (entities) => shared.cache.invalidate(entities),
-  };
-  return useYogaResponseCache({
-    cache,
+  const cache = useYogaResponseCache({
+    cache: shared.cache,
     ttl: ttlMs,
     session: () => null,
     enabled: (request) => !request.headers.has("authorization"),
@@ -40,13 +27,32 @@ export function useSharedResponseCache(shared: SharedState, ttlMs: number): Plug
     // Only what is read: the store needs no entity records, as nothing invalidates by entity.
     idFields: [],
     async buildResponseCacheKey(params) {
-      const generation = await generationOf(params.request);
+      const generation = await shared.generation();
       // Unreachable store: a key no entry has (the answer is computed, and not reused).
       if (generation === undefined) return `uncached:${crypto.randomUUID()}`;
       return `g${generation}:${await defaultBuildResponseCacheKey(params)}`;
     },
     shouldCacheResult: ({ cacheKey, result }) => !cacheKey.startsWith("uncached:") && !result.errors?.length,
   });
+  return {
+    onPluginInit({ addPlugin }) {
+      // Before the cache's own If-None-Match check (its keys are the ETags).
+      addPlugin(useStaleETagsDropped(shared));
+      addPlugin(cache);
+    },
+  };
+}
+
+/** An If-None-Match naming an older generation's answer is dropped: the request gets today's answer, not a 304. */
+function useStaleETagsDropped(shared: SharedState): Plugin {
+  return {
+    async onRequest({ request }) {
+      const etag = request.headers.get("if-none-match");
+      if (etag === null) return;
+      const generation = GENERATION_OF_KEY.exec(etag)?.[1];
+      if (generation === undefined || Number(generation) !== (await shared.generation())) request.headers.delete("if-none-match");
+    },
+  };
 }
 
 const GENERATION_OF_KEY = /^g(\d+):/;
