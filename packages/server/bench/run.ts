@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +7,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createDb, seed } from "@solegraph/db";
 import { createPostgresDatabase, generateDataset } from "@solegraph/db/testing";
+import { freePort } from "../src/net/free-port.ts";
+import { sortKeys } from "./answers.ts";
 import { sampleCpu } from "./process-cpu.ts";
 import { BENCH_QUERIES, type BenchQuery } from "./queries.ts";
 
@@ -64,15 +65,6 @@ interface Measured {
   readonly cpuMsPerRequest: number;
   readonly mainThreadMsPerRequest: number;
   readonly statementsPerRequest: number | undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until `url` answers below 500: the server's /ready (its /health answers while it is still starting), the floor's /. */
@@ -141,12 +133,6 @@ async function load(url: string, body: string | undefined, pid: number, origin: 
     statementsPerRequest:
       statementsBefore === undefined || statementsAfter === undefined ? undefined : (statementsAfter - statementsBefore) / requests,
   };
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
 }
 
 async function answerOf(url: string, body?: string): Promise<string> {

@@ -1,14 +1,9 @@
 import { generateDataset } from "@solegraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sortKeys } from "../bench/answers.ts";
 import { BENCH_QUERIES } from "../bench/queries.ts";
 import { loadConfig } from "../src/config.ts";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
-}
 
 // `npm run bench` compares the server with hand-written SQL for the same answers; the
 // comparison means something only while both answer alike (the bench refuses otherwise,

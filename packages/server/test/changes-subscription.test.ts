@@ -1,6 +1,7 @@
 import { TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
+import { readEventStream } from "./support/event-stream.ts";
 
 const SUBSCRIPTION = "subscription { changes { action entityType entityId actor } }";
 
@@ -27,28 +28,21 @@ describe("the changes subscription (Server-Sent Events)", () => {
     const stream = await subscribe({ authorization }, controller.signal);
     expect(stream.status).toBe(200);
     expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
-    const reader = stream.body!.getReader();
-    let received = "";
-    const arrived = (async () => {
-      while (!received.includes('"entityType":"SOURCE"')) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        received += new TextDecoder().decode(value);
-      }
-    })();
+    const events = readEventStream(stream, (received) => received.includes('"entityType":"SOURCE"'), 5_000);
     await graph.graphql(`mutation { createBrand(input: { slug: "fictional-stream-co", name: "Fictional Stream Co" }) { __typename } }`, {}, { authorization });
     await graph.graphql(
       `mutation { createSource(input: { slug: "fictional-stream-gazette", url: "https://example.org/stream", kind: NEWS }) { __typename } }`,
       {},
       { authorization },
     );
-    await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await events.settled;
     controller.abort();
-    const events = received
+    const changes = events
+      .received()
       .split("\n")
       .filter((line) => line.startsWith("data: {"))
       .map((line) => (JSON.parse(line.slice(6)) as { data: { changes: { action: string; entityType: string; actor: string } } }).data.changes);
-    expect(events.map(({ action, entityType, actor }) => ({ action, entityType, actor }))).toEqual([
+    expect(changes.map(({ action, entityType, actor }) => ({ action, entityType, actor }))).toEqual([
       { action: "CREATE", entityType: "BRAND", actor: "live-admin" },
       { action: "CREATE", entityType: "SOURCE", actor: "live-admin" },
     ]);

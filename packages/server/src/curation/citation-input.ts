@@ -67,11 +67,16 @@ export function checkVerbatim(quote: string, text: string | null, path: FieldPat
   if (text !== null && !rules.isVerbatim(quote, text)) throw ValidationError.at(path, rules.MESSAGES.notVerbatim);
 }
 
+/** Checks a citation and writes its row; returns what was written (for the audit record). */
+export async function writeCitation(write: Write, entity: Entity, factId: number, citation: CitationValue, path: FieldPath) {
+  const { model, key } = entity.citations!;
+  const checked = await checkedCitation(write, entity, citation, path);
+  const { sourceId, quote, supports } = checked;
+  await delegateOf(write.tx, model).create({ data: { [key]: factId, sourceId, quote, supports } });
+  return checked;
+}
+
 /** Writes a new fact's first citations (its create's audit record includes them). */
 export async function writeCitations(write: Write, entity: Entity, factId: number, citations: readonly CitationValue[], path: FieldPath): Promise<void> {
-  const { model, key } = entity.citations!;
-  for (const [index, citation] of citations.entries()) {
-    const { sourceId, quote, supports } = await checkedCitation(write, entity, citation, [...path, String(index)]);
-    await delegateOf(write.tx, model).create({ data: { [key]: factId, sourceId, quote, supports } });
-  }
+  for (const [index, citation] of citations.entries()) await writeCitation(write, entity, factId, citation, [...path, String(index)]);
 }

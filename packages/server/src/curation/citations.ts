@@ -5,7 +5,7 @@ import { decodeGlobalID } from "../global-id.ts";
 import { planPayload } from "../read/payload.ts";
 import { plannedObject, type PlannedRow } from "../read/planned-types.ts";
 import { rules } from "@solegraph/db";
-import { checkedCitation } from "./citation-input.ts";
+import { writeCitation } from "./citation-input.ts";
 import { citableEntities, delegateOf, entityNamed, type Entity } from "./entity.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
 import { inputRules, referenceRule, registerColumns } from "./input-fields.ts";
@@ -82,7 +82,7 @@ function planFactPayload(info: GraphQLResolveInfo, context: AuthenticatedContext
 
 builder.mutationFields((t) => ({
   cite: t.field({
-        requiresScope: "curate",
+    requiresScope: "curate",
     type: CitePayload,
     description:
       "Records that a source backs a fact, with the passage that says it (verbatim) and the fields it states. Citing the same source twice is a conflict.",
@@ -93,8 +93,7 @@ builder.mutationFields((t) => ({
       const payload = planFactPayload(info, curator, "CitePayload", args.input.fact);
       return runWrite(curator, async (write): Promise<PlannedRow> => {
         const { entity, factId } = await citedFact(write, args.input.fact);
-        const { sourceId, sourceSlug, quote, supports } = await checkedCitation(write, entity, args.input, ["input"]);
-        await delegateOf(write.tx, entity.citations.model).create({ data: { [entity.citations.key]: factId, sourceId, quote, supports } });
+        const { sourceSlug, quote, supports } = await writeCitation(write, entity, factId, args.input, ["input"]);
         await write.audit({ entityType: entity.changeType, entityId: factId, action: "CITE", after: { source: sourceSlug, quote, supports } });
         return payload.load(write.tx);
       });
@@ -102,7 +101,7 @@ builder.mutationFields((t) => ({
   }),
 
   uncite: t.field({
-        requiresScope: "curate",
+    requiresScope: "curate",
     type: UncitePayload,
     description: "Removes a source's citation from a fact. A factory or a production keeps at least one: removing its last is a LAST_CITATION conflict.",
     errors: payloadResult("Uncite"),

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../net/free-port.ts";
 
 /**
  * A fleet on this machine, as production runs one: a Redis server, N replicas of the
@@ -190,15 +190,4 @@ async function waitForBalancer(readyUrl: string, balancer: FleetMember, timeoutM
     if (Date.now() > deadline) throw new FleetStartError(`haproxy did not become ready within ${timeoutMs} ms:\n${balancer.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

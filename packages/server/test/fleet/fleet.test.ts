@@ -4,6 +4,7 @@ import { createPostgresDatabase } from "@solegraph/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFleet, type Fleet } from "../../src/fleet/local-fleet.ts";
+import { readEventStream } from "../support/event-stream.ts";
 
 const serverUrl = process.env["SOLEGRAPH_TEST_POSTGRES_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -103,22 +104,14 @@ describe.runIf(runnable)("a fleet: three replicas behind haproxy, one PostgreSQL
       body: JSON.stringify({ query: "subscription { changes { action entityType actor after } }" }),
     });
     expect(stream.status).toBe(200);
-    const reader = stream.body!.getReader();
-    let received = "";
-    const arrived = (async () => {
-      while (!received.includes("fictional-live-fleet")) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        received += new TextDecoder().decode(value);
-      }
-    })();
+    const events = readEventStream(stream, (received) => received.includes("fictional-live-fleet"), 10_000);
     // Give the subscription a moment to reach Redis, then write through replica 1.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await graphql(fleet.replicaUrl(0), `mutation { createBrand(input: { slug: "fictional-live-fleet", name: "Fictional Live Fleet" }) { __typename } }`, {}, authorization);
-    await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await events.settled;
     controller.abort();
-    expect(received).toMatch(/"action":"CREATE","entityType":"BRAND","actor":"fleet-test"/);
-    expect(received).toContain("fictional-live-fleet");
+    expect(events.received()).toMatch(/"action":"CREATE","entityType":"BRAND","actor":"fleet-test"/);
+    expect(events.received()).toContain("fictional-live-fleet");
   });
 
   it("loses no request at the balancer when a replica is stopped under load", async () => {
