@@ -21,3 +21,4 @@ export { sendControlRequest } from "./control-channel/request.ts";
 export { controlSocketPath } from "./control-channel/protocol.ts";
 export * from "./facility-list/index.ts";
 export { commandLineActor, COMMAND_LINE_ACTOR } from "./tokens/command-line-actor.ts";
+export { checkData, formatProblem, type DataProblem } from "./data-check/index.ts";

@@ -24,34 +24,46 @@ describe("models", () => {
     const model = await sg.model({ slug: "990" });
     expect(model?.name).toBe("990");
     expect(model?.brand.slug).toBe("new-balance");
-    expect(model?.madeInUsa).toMatchObject({ status: "YES", basis: "REPORTED", labelClaims: ["Made in USA"] });
+    expect(model?.madeInUsa).toMatchObject({ status: "YES", basis: "REPORTED", labelClaims: [] });
     expect(model?.madeInUsa.factories.map((factory) => factory.name)).toEqual(["New Balance Lawrence"]);
-    expect(model?.madeInUsa.sources.map((citation) => citation.source.independent)).toEqual([true]);
+    expect(model?.madeInUsa.sources.map((citation) => citation.source.independent)).toEqual([true, true]);
+    // Each citation points at its passage and says what it states.
+    for (const citation of model?.madeInUsa.sources ?? []) {
+      expect(citation.locator).toMatch(/#:~:text=/);
+      expect(citation.statement).toEqual(expect.any(String));
+      expect(citation.retrievedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
     expect(model?.madeInUsa.supportingClaims.map((claim) => claim.source.kind)).toEqual(["MARKETING"]);
     const [production] = model?.productions.edges ?? [];
     expect(production?.node).toMatchObject({ evidence: "REPORTED", factory: { slug: "nb-lawrence" } });
     expect(production?.node.route.map((step) => step.step.slug)).toContain("stitching");
   });
 
-  it("model says the Hierro's US production is only claimed", async () => {
+  it("model says the Hierro's US production is only claimed: CLAIMED, never YES", async () => {
     const model = await sg.model({ slug: "fresh-foam-hierro-v5" });
-    expect(model?.madeInUsa).toMatchObject({ status: "YES", basis: "CLAIMED_ONLY", factories: [] });
+    expect(model?.madeInUsa).toMatchObject({ status: "CLAIMED", basis: "CLAIMED_ONLY", factories: [] });
     expect(model?.claims.map((claim) => [claim.topic, claim.source.slug])).toEqual([["MADE_IN", "seed-article"]]);
   });
 
   it("series answers for a whole model line", async () => {
     const series = await sg.series({ name: "990" });
-    expect(series?.models.map((model) => model.slug)).toEqual(["990", "990v5"]);
-    expect(series?.madeInUsa.factories.map((factory) => factory.slug)).toEqual(["nb-lawrence", "nb-methuen"]);
+    expect(series?.models.map((model) => model.slug)).toEqual(["990", "990v5", "990v6"]);
+    expect(series?.madeInUsa.factories.map((factory) => factory.slug)).toEqual(["nb-lawrence", "nb-methuen", "nb-skowhegan"]);
     expect(await sg.series({ name: "no-such-line" })).toBeNull();
   });
 
-  it("model says NO for a model made only in the UK, with Flimby among its factories", async () => {
+  it("model says NO for the 991 on a passage that says so, with Flimby among its factories", async () => {
     const model = await sg.model({ slug: "991" });
-    expect(model?.madeInUsa.status).toBe("NO");
+    expect(model?.madeInUsa).toMatchObject({ status: "NO", basis: "REPORTED" });
+    expect(model?.madeInUsa.supportingClaims.map((claim) => [claim.stance, claim.source.slug])).toEqual([["DENIES", "100wears-991"]]);
     const factories = model?.productions.edges.map((edge) => edge.node.factory?.slug);
     expect(factories).toContain("nb-flimby");
-    expect(model?.madeIn.map((verdict) => [verdict.country.code, verdict.status])).toEqual([["GB", "YES"]]);
+    expect(model?.madeIn.map((verdict) => [verdict.country.code, verdict.status])).toEqual([
+      ["GB", "YES"],
+      ["US", "NO"],
+    ]);
+    // Silence is not a no: nothing says whether the 576 is made in the USA.
+    expect((await sg.model({ slug: "576" }))?.madeInUsa).toMatchObject({ status: "UNKNOWN", basis: "NONE" });
   });
 
   it("model returns null for an unknown slug", async () => {
@@ -60,9 +72,9 @@ describe("models", () => {
 
   it("models returns the connection, filtered", async () => {
     const all = await sg.models();
-    expect(all.totalCount).toBe(9);
+    expect(all.totalCount).toBe(10);
     const usa = await sg.models({ filter: { madeIn: "US" }, orderBy: { field: "SLUG" } });
-    expect(slugs(usa)).toEqual(["990", "990v5"]);
+    expect(slugs(usa)).toEqual(["990", "990v5", "990v6", "998"]);
     expect(usa.pageInfo.hasNextPage).toBe(false);
   });
 });
@@ -106,12 +118,20 @@ describe("brands", () => {
     const brand = await sg.brand({ slug: "new-balance" });
     expect(brand?.name).toBe("New Balance");
     expect(brand?.headquartersCountry?.code).toBe("US");
-    expect(brand?.models.totalCount).toBe(9);
+    expect(brand?.models.totalCount).toBe(10);
     expect(slugs(brand?.factories ?? { edges: [] })).toContain("nb-flimby");
-    expect(brand?.productionByCountry.countries.map((country) => country.countryCode)).toEqual(
-      expect.arrayContaining(["US", "GB"]),
-    );
-    expect(brand?.productionByCountry.claims.map((claim) => claim.sharePercent)).toEqual([25, null]);
+    expect(brand?.productionByCountry.countries.map((country) => [country.countryCode, country.recorded])).toEqual([
+      ["US", true],
+      ["GB", true],
+      ["CN", false],
+      ["ID", false],
+      ["VN", false],
+    ]);
+    expect(brand?.productionByCountry.claims.map((claim) => [claim.topic, claim.sharePercent])).toEqual([
+      ["PRODUCTION_SHARE", 25],
+      ["SALES_SHARE", 25],
+      ["SALES_SHARE", null],
+    ]);
   });
 });
 
@@ -146,9 +166,9 @@ describe("vocabulary and sources", () => {
 
   it("sources and source return the cited sources", async () => {
     const page = await sg.sources();
-    expect(page.totalCount).toBe(9);
+    expect(page.totalCount).toBe(41);
     const source = await sg.source({ slug: "highsnobiety-2015-08-12" });
-    expect(source).toMatchObject({ publisher: "Highsnobiety", publishedOn: "2015-08-12", title: null, label: "Highsnobiety, 2015-08-12", kind: "NEWS" });
+    expect(source).toMatchObject({ publisher: "Highsnobiety", publishedOn: "2015-08-12", title: null, label: "Highsnobiety, 2015-08-12", kind: "EDITORIAL" });
     const article = await sg.source({ slug: "seed-article", claimsFirst: 2 });
     expect(article?.claims.totalCount).toBeGreaterThan(2);
     const claims = await sg.claims({ filter: { topic: "MADE_IN", source: "seed-article" } });
@@ -159,9 +179,10 @@ describe("vocabulary and sources", () => {
 describe("search and nodes", () => {
   it("search finds Fresh Foam Hierro v5 despite the typo", async () => {
     const hits = await sg.search({ query: "hierro" });
-    expect(hits[0]).toMatchObject({ __typename: "SneakerModel", name: "Fresh Foam Hierro v5" });
+    expect(hits[0]).toMatchObject({ match: "PARTIAL", result: { __typename: "SneakerModel", name: "Fresh Foam Hierro v5" } });
+    // A typo is answered with a suggestion, marked as one.
     const typo = await sg.search({ query: "hiero" });
-    expect(typo.map((hit) => hit.__typename === "SneakerModel" && hit.slug)).toContain("fresh-foam-hierro-v5");
+    expect(typo.map((hit) => hit.result.__typename === "SneakerModel" && [hit.match, hit.result.slug])).toContainEqual(["SUGGESTION", "fresh-foam-hierro-v5"]);
   });
 
   it("node and nodes resolve global IDs, null for unknown ones", async () => {

@@ -35,7 +35,14 @@ const exampleWorks = {
   openedYear: 2026,
   workforce: 120,
   workforceYear: 2026,
-  citations: [{ source: "manufacturing-net-2023-12-05", supports: ["status"] }],
+  citations: [
+    {
+      source: "manufacturing-net-2023-12-05",
+      locator: "https://www.manufacturing.net/operations/news/22880869/new-balance-breaks-ground-on-new-hampshire-factory#:~:text=New%20Balance%20currently%20employs",
+      statement: "Example statement for a fictional factory (test data).",
+      supports: ["status"],
+    },
+  ],
 } as const;
 
 describe("curating through the SDK", () => {
@@ -81,7 +88,14 @@ describe("curating through the SDK", () => {
   it("recordClaim keeps what a source says as a claim, and retractClaim takes it back", async () => {
     const model = await anonymous.model({ slug: "993" });
     const recorded = await curator.recordClaim({
-      input: { source: "just-style-2022-03-30", subject: model!.id, topic: "MADE_IN", country: "US", statement: "Example: the 993 is made in the USA." },
+      input: {
+        source: "just-style-2022-03-30",
+        subject: model!.id,
+        topic: "MADE_IN",
+        country: "US",
+        statement: "Example: the 993 is made in the USA.",
+        locator: "https://www.just-style.com/news/new-balance-expands-us-production-with-latest-factory/#:~:text=New%20Balance%20claims",
+      },
     });
     if (recorded.__typename !== "RecordClaimPayload") throw new Error(`expected the payload, got ${JSON.stringify(recorded)}`);
     expect(recorded.claim).toMatchObject({ topic: "MADE_IN", stance: "ASSERTS", version: 1, subject: { __typename: "SneakerModel", slug: "993" } });

@@ -29,27 +29,26 @@ const productionsPage = `
     FROM (SELECT * FROM "Production" WHERE "modelId" = m.id ORDER BY id LIMIT 5) p`;
 
 // The same verdict the server computes (provenance/made-in.ts), written by hand: reported
-// productions (an independent source cites them) decide; otherwise MADE_IN claims and
-// productions only the brand or marketing cite.
+// productions (an independent source cites them) decide; a denial with nothing reported
+// is NO; claims alone (MADE_IN claims, productions only the brand or marketing cite) are
+// CLAIMED; nothing recorded, or claims that contradict each other, UNKNOWN.
 const madeInUsaStatus = `
-  (SELECT CASE WHEN v.rt > 0 THEN CASE WHEN v.rh = v.rt THEN 'YES' WHEN v.rh > 0 THEN 'PARTLY' ELSE 'NO' END
+  (SELECT CASE WHEN v.rh > 0 THEN CASE WHEN v.rh = v.rt THEN 'YES' ELSE 'PARTLY' END
                WHEN v.ch > 0 AND v.dh > 0 THEN 'UNKNOWN'
-               WHEN v.ch > 0 THEN CASE WHEN v.ce = 0 THEN 'YES' ELSE 'PARTLY' END
-               WHEN v.dh > 0 OR v.ce > 0 THEN 'NO'
+               WHEN v.dh > 0 THEN 'NO'
+               WHEN v.ch > 0 THEN 'CLAIMED'
                ELSE 'UNKNOWN' END
      FROM (SELECT count(*) FILTER (WHERE p.rep) AS rt,
                   count(*) FILTER (WHERE p.rep AND p.cc = 'US') AS rh,
-                  count(*) FILTER (WHERE NOT p.rep AND p.cc = 'US') AS ph,
-                  count(*) FILTER (WHERE NOT p.rep AND p.cc <> 'US') AS pe
+                  count(*) FILTER (WHERE NOT p.rep AND p.cc = 'US') AS ph
              FROM (SELECT pr."countryCode" AS cc,
                           EXISTS (SELECT 1 FROM "ProductionSource" ps JOIN "Source" s ON s.id = ps."sourceId"
                                    WHERE ps."productionId" = pr.id AND s.kind IN ('NEWS', 'EDITORIAL', 'COMMUNITY')) AS rep
                      FROM "Production" pr WHERE pr."modelId" = m.id) p) pc,
           (SELECT count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" = 'US') AS ah,
-                  count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" <> 'US') AS ae,
                   count(*) FILTER (WHERE cl.stance = 'DENIES' AND cl."countryCode" = 'US') AS dh
              FROM "Claim" cl WHERE cl.topic = 'MADE_IN' AND cl."modelId" = m.id) c,
-          LATERAL (SELECT pc.rt, pc.rh, pc.ph + c.ah AS ch, pc.pe + c.ae AS ce, c.dh) v)`;
+          LATERAL (SELECT pc.rt, pc.rh, pc.ph + c.ah AS ch, c.dh) v)`;
 
 const nestedSql = (withVerdict: boolean) => `
   SELECT json_build_object('brands', json_build_object('edges', (${brandsPage(`json_build_object(

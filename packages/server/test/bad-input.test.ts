@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "../src/global-id.ts";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { expectNothingWritten, mutate, mutation } from "./support/curation.ts";
+import { citation } from "./support/passages.ts";
 
 /** A mutation call and the result it must get. */
 interface MutationCase {
@@ -20,7 +21,10 @@ interface HttpCase {
   readonly message?: RegExp;
 }
 
-const citations = [{ source: "matrix-source" }];
+/** A passage of matrix-source, whose text the graph keeps ("An example text."). */
+const matrixPassage = citation("matrix-source", { words: "An example" });
+const newsPassage = citation("matrix-news", { url: "https://news.example.org/matrix", words: "Example Plant" });
+const citations = [matrixPassage];
 const factoryInput = { slug: "example-plant", name: "Example Plant", ownership: "OWNED", status: "OPERATING", city: "Exampleton", country: "US", citations };
 const productionInput = { model: "990", factory: "matrix-factory", route: [{ step: "cutting", position: 1 }], citations };
 const invalid = (path: string[]) => ({ __typename: "ValidationError", path });
@@ -32,7 +36,7 @@ const MUTATION_CASES: readonly MutationCase[] = [
   { title: "a blank name", call: ["createBrand", "CreateBrandInput", { slug: "blank", name: "   " }], expected: invalid(["input", "name"]) },
   { title: "a name over 200 characters", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, name: "n".repeat(201) }], expected: invalid(["input", "name"]) },
   { title: "notes over 5000 characters", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, notes: "x".repeat(5001) }], expected: invalid(["input", "notes"]) },
-  { title: "a quote over 2000 characters", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), source: "matrix-source", quote: "q".repeat(2001) }], expected: invalid(["input", "quote"]) },
+  { title: "a quote over 2000 characters", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...matrixPassage, quote: "q".repeat(2001) }], expected: invalid(["input", "quote"]) },
   { title: "the year 3000", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, openedYear: 3000 }], expected: invalid(["input", "openedYear"]) },
   { title: "the year 1799", call: ["createBrand", "CreateBrandInput", { slug: "old", name: "Old", foundedYear: 1799 }], expected: invalid(["input", "foundedYear"]) },
   {
@@ -75,7 +79,7 @@ const MUTATION_CASES: readonly MutationCase[] = [
   { title: "null for a name on update", call: ["updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 2, name: null }], expected: invalid(["input", "name"]) },
   { title: "expectedVersion 0", call: ["updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 0, city: "X" }], expected: invalid(["input", "expectedVersion"]) },
   { title: "a factory's ID where a brand is expected", call: ["createModel", "CreateModelInput", { slug: "m", name: "M", brand: encodeGlobalID("Factory", 1) }], expected: invalid(["input", "brand"]) },
-  { title: "a source's ID as the cited fact", call: ["cite", "CiteInput", { fact: encodeGlobalID("Source", 1), source: "matrix-source" }], expected: invalid(["input", "fact"]) },
+  { title: "a source's ID as the cited fact", call: ["cite", "CiteInput", { fact: encodeGlobalID("Source", 1), ...matrixPassage }], expected: invalid(["input", "fact"]) },
   { title: "an unknown brand", call: ["createModel", "CreateModelInput", { slug: "m", name: "M", brand: "no-such-brand" }], expected: { __typename: "NotFoundError", path: ["input", "brand"], reference: "no-such-brand" } },
   { title: "an unknown factory ID", call: ["recordProduction", "RecordProductionInput", { ...productionInput, factory: encodeGlobalID("Factory", 999_999) }], expected: { __typename: "NotFoundError", path: ["input", "factory"] } },
   {
@@ -89,18 +93,25 @@ const MUTATION_CASES: readonly MutationCase[] = [
   { title: "an opening year on a planned factory", call: ["createFactory", "CreateFactoryInput", { ...factoryInput, status: "PLANNED", openedYear: 2030 }], expected: invalid(["input", "openedYear"]) },
   {
     title: "a quote that is not a passage of the source's text",
-    call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), source: "matrix-source", quote: "Words the source never said." }],
+    call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...matrixPassage, quote: "Words the source never said." }],
     expected: invalid(["input", "quote"]),
   },
-  { title: "supports naming no field of the fact", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), source: "matrix-source", supports: ["colour"] }], expected: invalid(["input", "supports"]) },
+  { title: "a locator into another page than the source's", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...newsPassage, locator: "https://elsewhere.example.org/matrix#:~:text=Example" }], expected: invalid(["input", "locator"]) },
+  { title: "a locator without a fragment that finds the passage", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...newsPassage, locator: "https://news.example.org/matrix" }], expected: invalid(["input", "locator"]) },
+  { title: "a locator naming words the kept text does not have", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...matrixPassage, locator: "#:~:text=never%20said" }], expected: invalid(["input", "locator"]) },
+  { title: "a quote of a source whose text the graph does not keep", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...newsPassage, quote: "Example Plant opened." }], expected: invalid(["input", "quote"]) },
+  { title: "a blank statement of the passage", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...newsPassage, statement: "   " }], expected: invalid(["input", "statement"]) },
+  { title: "a passage read in the future", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...newsPassage, retrievedOn: "2999-01-01" }], expected: invalid(["input", "retrievedOn"]) },
+  { title: "a claim quoting a source whose text the graph does not keep", call: ["recordClaim", "RecordClaimInput", { ...newsPassage, subject: encodeGlobalID("Brand", 1), topic: "MANUFACTURING_FOOTPRINT", quote: "Example Plant opened." }], expected: invalid(["input", "quote"]) },
+  { title: "supports naming no field of the fact", call: ["cite", "CiteInput", { fact: encodeGlobalID("Brand", 1), ...matrixPassage, supports: ["colour"] }], expected: invalid(["input", "supports"]) },
   {
     title: "a made-in claim without its country",
-    call: ["recordClaim", "RecordClaimInput", { source: "matrix-source", subject: encodeGlobalID("Brand", 1), topic: "MADE_IN", statement: "Made somewhere." }],
+    call: ["recordClaim", "RecordClaimInput", { ...matrixPassage, subject: encodeGlobalID("Brand", 1), topic: "MADE_IN", statement: "Made somewhere." }],
     expected: invalid(["input", "country"]),
   },
   {
     title: "a claim about a source",
-    call: ["recordClaim", "RecordClaimInput", { source: "matrix-source", subject: encodeGlobalID("Source", 1), topic: "MANUFACTURING_FOOTPRINT", statement: "x" }],
+    call: ["recordClaim", "RecordClaimInput", { ...matrixPassage, subject: encodeGlobalID("Source", 1), topic: "MANUFACTURING_FOOTPRINT", statement: "x" }],
     expected: invalid(["input", "subject"]),
   },
   { title: "removing a factory's last citation", call: ["uncite", "UnciteInput", { fact: encodeGlobalID("Factory", 8), source: "matrix-source" }], expected: { __typename: "ConflictError", reason: "LAST_CITATION", path: ["input", "source"] } },
@@ -115,7 +126,7 @@ const MUTATION_CASES: readonly MutationCase[] = [
     expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "factory"] },
   },
   { title: "a taken production slug", call: ["recordProduction", "RecordProductionInput", { model: "992", country: "US", slug: "990-matrix-factory", citations }], expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "slug"] } },
-  { title: "citing the same source twice", call: ["cite", "CiteInput", { fact: encodeGlobalID("Factory", 1), source: "matrix-source" }], expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "source"] } },
+  { title: "citing the same source twice", call: ["cite", "CiteInput", { fact: encodeGlobalID("Factory", 1), ...matrixPassage }], expected: { __typename: "ConflictError", reason: "ALREADY_EXISTS", path: ["input", "source"] } },
   {
     title: "a stale version",
     call: ["updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 1, city: "Somewhere" }],
@@ -179,7 +190,9 @@ describe("bad input gets the right error and writes nothing", () => {
     expect(await write("createFactory", "CreateFactoryInput", { ...factoryInput, slug: "matrix-factory" })).toMatchObject({ __typename: "CreateFactoryPayload" });
     expect(await write("updateFactory", "UpdateFactoryInput", { id: "matrix-factory", expectedVersion: 1, workforce: 10, workforceYear: 2026 })).toMatchObject({ __typename: "UpdateFactoryPayload" });
     expect(await write("recordProduction", "RecordProductionInput", productionInput)).toMatchObject({ __typename: "RecordProductionPayload" });
-    expect(await write("cite", "CiteInput", { fact: encodeGlobalID("Factory", 1), source: "matrix-source" })).toMatchObject({ __typename: "CitePayload" });
+    expect(await write("cite", "CiteInput", { fact: encodeGlobalID("Factory", 1), ...matrixPassage })).toMatchObject({ __typename: "CitePayload" });
+    // A news source, whose text the graph does not keep: pointed at by its URL, never quoted.
+    expect(await write("createSource", "CreateSourceInput", { slug: "matrix-news", kind: "NEWS", title: "Example News", url: "https://news.example.org/matrix", publishedOn: "2026-11-30" })).toMatchObject({ __typename: "CreateSourcePayload" });
   });
   afterAll(() => server?.close());
 

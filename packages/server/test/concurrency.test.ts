@@ -3,6 +3,7 @@ import { testDatabaseKind } from "@solegraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { mutate, type Outcome } from "./support/curation.ts";
+import { citation } from "./support/passages.ts";
 
 describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
   let server: TestApp;
@@ -61,7 +62,7 @@ describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
       model: "fresh-foam-hierro-v5",
       country: "VN",
       slug: "half-written",
-      citations: [{ source: "seed-article" }],
+      citations: [citation("seed-article")],
       route: [
         { step: "cutting", position: 1 },
         { step: "stitching", position: 2 },
@@ -99,7 +100,7 @@ describe(`concurrent and failing writes (${testDatabaseKind})`, () => {
           model: "990v5",
           country: "US",
           slug: `parallel-${i}`,
-          citations: [{ source: "just-style-2022-03-30" }],
+          citations: [citation("just-style-2022-03-30")],
           // Every other one fails on its last step.
           route: steps.map((step, position) => ({ step: i % 2 === 1 && position === 4 ? "nope" : step, position: position + 1 })),
         }),

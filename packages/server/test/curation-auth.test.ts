@@ -5,6 +5,7 @@ import { getSchema } from "../src/index.ts";
 import { encodeGlobalID } from "../src/global-id.ts";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { expectNothingWritten, expectUnauthenticated, mutation } from "./support/curation.ts";
+import { citation } from "./support/passages.ts";
 
 /** IDs inputs refer to; `claim` is the newest claim's, read before each call. */
 interface Ids {
@@ -35,7 +36,7 @@ const CALLS: readonly Call[] = [
       status: "OPERATING",
       city: "Exampleton",
       country: "US",
-      citations: [{ source: "just-style-2022-03-30" }],
+      citations: [citation("just-style-2022-03-30")],
     }),
   },
   { name: "updateFactory", inputType: "UpdateFactoryInput", input: () => ({ id: "authz-factory", expectedVersion: 1, workforce: 5, workforceYear: 2026 }) },
@@ -49,7 +50,7 @@ const CALLS: readonly Call[] = [
       model: "authz-model",
       factory: "authz-factory",
       route: [{ step: "authz-step", position: 1 }],
-      citations: [{ source: "just-style-2022-03-30" }],
+      citations: [citation("just-style-2022-03-30")],
     }),
   },
   { name: "updateProduction", inputType: "UpdateProductionInput", input: () => ({ id: "authz-production", expectedVersion: 1, annualVolume: 10 }) },
@@ -58,9 +59,13 @@ const CALLS: readonly Call[] = [
   {
     name: "recordClaim",
     inputType: "RecordClaimInput",
-    input: ({ newBalance }) => ({ source: "authz-source", subject: newBalance, topic: "MANUFACTURING_FOOTPRINT", statement: "Example claim.", quote: "And more." }),
+    input: ({ newBalance }) => ({
+      ...citation("authz-source", { words: "And more", statement: "Example claim.", quote: "And more." }),
+      subject: newBalance,
+      topic: "MANUFACTURING_FOOTPRINT",
+    }),
   },
-  { name: "cite", inputType: "CiteInput", input: ({ newBalance }) => ({ fact: newBalance, source: "authz-source", quote: "Quoted." }) },
+  { name: "cite", inputType: "CiteInput", input: ({ newBalance }) => ({ fact: newBalance, ...citation("authz-source", { words: "Quoted", quote: "Quoted." }) }) },
   { name: "uncite", inputType: "UnciteInput", input: ({ newBalance }) => ({ fact: newBalance, source: "authz-source" }) },
   { name: "retractClaim", inputType: "DeleteInput", input: ({ claim }) => ({ id: claim, expectedVersion: 1 }) },
   { name: "deleteProduction", inputType: "DeleteInput", input: () => ({ id: "authz-production", expectedVersion: 2 }) },

@@ -2,6 +2,11 @@ import { TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../src/testing/index.ts";
 import { mutate, type Outcome } from "./support/curation.ts";
+import { citation } from "./support/passages.ts";
+
+/** The sources the story creates: a dated news story whose text it keeps, and a weekly it points into without a URL. */
+const GAZETTE = "https://example.com/gazette/opening";
+const WEEKLY = citation("example-trade-weekly", { words: "Example Works", statement: "The weekly gives the Example Works workforce." });
 
 // A curator's day, over HTTP: every write goes through the API, every read through the
 // public graph, and the audit trail records each one.
@@ -65,7 +70,15 @@ describe("curating the graph", () => {
         openedYear: 2026,
         workforce: 120,
         workforceYear: 2026,
-        citations: [{ source: source.slug, quote: "The Example Works plant opened in March.", supports: ["openedYear", "status"] }],
+        citations: [
+          citation(source.slug, {
+            url: GAZETTE,
+            words: "The Example Works plant opened",
+            statement: "The Gazette reports the Example Works plant opened in March.",
+            quote: "The Example Works plant opened in March.",
+            supports: ["openedYear", "status"],
+          }),
+        ],
       }),
       "CreateFactoryPayload",
     ).factory as { id: string; version: number };
@@ -90,7 +103,7 @@ describe("curating the graph", () => {
           { step: "lasting", position: 3 },
         ],
         // Reflowed line breaks and spacing still match the source's text.
-        citations: [{ source: source.slug, quote: "It makes  the 990 line," }],
+        citations: [citation(source.slug, { url: GAZETTE, words: "It makes the 990 line", statement: "The plant manager tells the Gazette the plant makes the 990 line.", quote: "It makes  the 990 line," })],
       }),
       "RecordProductionPayload",
     ).production as { id: string; slug: string };
@@ -107,7 +120,7 @@ describe("curating the graph", () => {
     });
 
     expectPayload(
-      await write("cite", "CiteInput", "fact { __typename ... on Factory { slug } }", { fact: factory.id, source: "example-trade-weekly", supports: ["workforce", "workforceYear"] }),
+      await write("cite", "CiteInput", "fact { __typename ... on Factory { slug } }", { fact: factory.id, ...WEEKLY, supports: ["workforce", "workforceYear"] }),
       "CitePayload",
     );
 
@@ -198,10 +211,17 @@ describe("curating the graph", () => {
     const routeUpdate = trail.edges[0].node;
     expect(JSON.parse(routeUpdate.before).route).toHaveLength(3);
     expect(JSON.parse(routeUpdate.after).route.map((r: any) => r.step.slug)).toEqual(["cutting", "stitching", "lasting", "finishing"]);
-    expect(JSON.parse(trail.edges[2].node.after)).toEqual({ source: "example-trade-weekly", quote: null, supports: ["workforce", "workforceYear"] });
+    expect(JSON.parse(trail.edges[2].node.after)).toEqual({ ...WEEKLY, source: "example-trade-weekly", retrievedOn: expect.any(String), quote: null, supports: ["workforce", "workforceYear"] });
     // A fact's creation records the citations it was created with.
     expect(JSON.parse(trail.edges[4].node.after).sources).toEqual([
-      { quote: "The Example Works plant opened in March.", supports: ["openedYear", "status"], source: { slug: "example-gazette-opening" } },
+      {
+        locator: "https://example.com/gazette/opening#:~:text=The%20Example%20Works%20plant%20opened",
+        statement: "The Gazette reports the Example Works plant opened in March.",
+        retrievedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/),
+        quote: "The Example Works plant opened in March.",
+        supports: ["openedYear", "status"],
+        source: { slug: "example-gazette-opening" },
+      },
     ]);
 
     // ... filtered by entity, and paged.
@@ -224,6 +244,7 @@ describe("curating the graph", () => {
         topic: "MADE_IN",
         country: "us",
         statement: "The plant manager says the plant makes the 990 line.",
+        locator: `${GAZETTE}#:~:text=It%20makes%20the%20990%20line`,
         quote: "It makes the 990 line, says the plant manager.",
       }),
       "RecordClaimPayload",
@@ -245,12 +266,13 @@ describe("curating the graph", () => {
       country: "US",
       sharePercent: 90,
       statement: "Most shoes are made here.",
+      locator: `${GAZETTE}#:~:text=It%20makes`,
       quote: "Nine in ten pairs are made in Exampleton.",
     });
     expect(invented).toMatchObject({ __typename: "ValidationError", issues: [{ path: ["input", "quote"], message: "must be a verbatim passage of the source's text" }] });
-    const noCountry = await write("recordClaim", "RecordClaimInput", "claim { id }", { source: "example-gazette-opening", subject: read.brand.id, topic: "MADE_IN", statement: "Made somewhere." });
+    const noCountry = await write("recordClaim", "RecordClaimInput", "claim { id }", { source: "example-gazette-opening", subject: read.brand.id, topic: "MADE_IN", statement: "Made somewhere.", locator: `${GAZETTE}#:~:text=It%20makes` });
     expect(noCountry).toMatchObject({ __typename: "ValidationError", issues: [{ path: ["input", "country"] }] });
-    const wrongSubject = await write("recordClaim", "RecordClaimInput", "claim { id }", { source: "example-gazette-opening", subject: claim.id, topic: "MADE_IN", country: "US", statement: "x" });
+    const wrongSubject = await write("recordClaim", "RecordClaimInput", "claim { id }", { source: "example-gazette-opening", subject: claim.id, topic: "MADE_IN", country: "US", statement: "x", locator: `${GAZETTE}#:~:text=It%20makes` });
     expect(wrongSubject).toMatchObject({ __typename: "ValidationError", issues: [{ path: ["input", "subject"] }] });
 
     const { data } = await server.graphql<any>(`{
@@ -261,6 +283,10 @@ describe("curating the graph", () => {
     expect(data.model.claims).toEqual([{ statement: "The plant manager says the plant makes the 990 line." }]);
     expect(data.source.claims.totalCount).toBe(1);
     expect(data.claims.totalCount).toBe(1);
+
+    // A quoted source keeps its text: quotes are only of kept texts.
+    const cleared = await write("updateSource", "UpdateSourceInput", "source { slug }", { id: "example-gazette-opening", expectedVersion: 1, text: null });
+    expect(cleared).toMatchObject({ __typename: "ValidationError", issues: [{ path: ["input", "text"] }] });
 
     expect(await write("retractClaim", "DeleteInput", "deletedId", { id: claim.id, expectedVersion: 1 })).toEqual({ __typename: "RetractClaimPayload", deletedId: claim.id });
     const trail = (await changes("first: 2")).edges.map((e: any) => e.node);
@@ -338,19 +364,19 @@ describe("curating the graph", () => {
     const brand = expectPayload(await write("createBrand", "CreateBrandInput", "brand { id }", { slug: "example-canvas", name: "Example Canvas", country: "FR" }), "CreateBrandPayload").brand as { id: string };
     const model = expectPayload(await write("createModel", "CreateModelInput", "model { id }", { slug: "example-ten", name: "Example Ten", brand: "example-canvas" }), "CreateModelPayload").model as { id: string };
     const factory = expectPayload(
-      await write("createFactory", "CreateFactoryInput", "factory { id }", { slug: "example-workshop", name: "Example Workshop", ownership: "CONTRACT", status: "OPERATING", city: "Exampleira", country: "PT", citations: [{ source: "example-trade-weekly" }] }),
+      await write("createFactory", "CreateFactoryInput", "factory { id }", { slug: "example-workshop", name: "Example Workshop", ownership: "CONTRACT", status: "OPERATING", city: "Exampleira", country: "PT", citations: [WEEKLY] }),
       "CreateFactoryPayload",
     ).factory as { id: string };
     const inBrazil = expectPayload(
-      await write("recordProduction", "RecordProductionInput", "production { id slug }", { model: "example-ten", country: "BR", route: [{ step: "sourcing", position: 1 }], citations: [{ source: "example-trade-weekly" }] }),
+      await write("recordProduction", "RecordProductionInput", "production { id slug }", { model: "example-ten", country: "BR", route: [{ step: "sourcing", position: 1 }], citations: [WEEKLY] }),
       "RecordProductionPayload",
     ).production as { id: string; slug: string };
     expect(inBrazil.slug).toBe("example-ten-br");
     expectPayload(
-      await write("recordProduction", "RecordProductionInput", "production { id }", { model: model.id, factory: "example-workshop", country: "PT", route: [{ step: "stitching", position: 1 }], citations: [{ source: "example-trade-weekly" }] }),
+      await write("recordProduction", "RecordProductionInput", "production { id }", { model: model.id, factory: "example-workshop", country: "PT", route: [{ step: "stitching", position: 1 }], citations: [WEEKLY] }),
       "RecordProductionPayload",
     );
-    expectPayload(await write("cite", "CiteInput", "fact { __typename }", { fact: model.id, source: "example-gazette-opening" }), "CitePayload");
+    expectPayload(await write("cite", "CiteInput", "fact { __typename }", { fact: model.id, ...citation("example-gazette-opening", { url: GAZETTE, words: "990 line" }) }), "CitePayload");
 
     const refusedBrand = await write("deleteBrand", "DeleteInput", "deletedId", { id: brand.id, expectedVersion: 1 });
     expect(refusedBrand).toMatchObject({ __typename: "ConflictError", reason: "HAS_DEPENDENTS" });
@@ -368,7 +394,9 @@ describe("curating the graph", () => {
     const trail = (await changes("first: 3")).edges.map((e: any) => e.node);
     expect(trail.map((c: any) => `${c.action} ${c.entityType}`)).toEqual(["DELETE SNEAKER_MODEL", "DELETE PRODUCTION", "DELETE PRODUCTION"]);
     expect(trail.find((c: any) => c.entityId === inBrazil.id)).toBeDefined();
-    expect(JSON.parse(trail[0].before).sources).toEqual([{ quote: null, supports: [], source: { slug: "example-gazette-opening" } }]);
+    expect(JSON.parse(trail[0].before).sources).toEqual([
+      { locator: `${GAZETTE}#:~:text=990%20line`, statement: "The test's reading of example-gazette-opening.", retrievedOn: expect.any(String), quote: null, supports: [], source: { slug: "example-gazette-opening" } },
+    ]);
     expect(trail.every((c: any) => c.after === null)).toBe(true);
 
     expect(await write("deleteFactory", "DeleteInput", "deletedId", { id: factory.id, expectedVersion: 1 })).toEqual({ __typename: "DeleteFactoryPayload", deletedId: factory.id });
@@ -381,11 +409,11 @@ describe("curating the graph", () => {
 
   it("moves a factory's productions with it, versioning and auditing each", async () => {
     expectPayload(
-      await write("createFactory", "CreateFactoryInput", "factory { id }", { slug: "moving-plant", name: "Example Moving Plant", ownership: "OWNED", status: "PLANNED", city: "Exampleton", country: "US", citations: [{ source: "example-trade-weekly" }] }),
+      await write("createFactory", "CreateFactoryInput", "factory { id }", { slug: "moving-plant", name: "Example Moving Plant", ownership: "OWNED", status: "PLANNED", city: "Exampleton", country: "US", citations: [WEEKLY] }),
       "CreateFactoryPayload",
     );
     const production = expectPayload(
-      await write("recordProduction", "RecordProductionInput", "production { id version }", { model: "992", factory: "moving-plant", citations: [{ source: "example-trade-weekly" }] }),
+      await write("recordProduction", "RecordProductionInput", "production { id version }", { model: "992", factory: "moving-plant", citations: [WEEKLY] }),
       "RecordProductionPayload",
     ).production as { id: string };
     const moved = await write("updateFactory", "UpdateFactoryInput", "factory { country { code } version }", { id: "moving-plant", expectedVersion: 1, country: "CA", city: "Exampleville" });
@@ -404,7 +432,7 @@ describe("curating the graph", () => {
     expect(removed).toEqual({ __typename: "UncitePayload", fact: { sources: [{ source: { slug: "example-gazette-opening" } }] } });
     const latest = (await changes("first: 1")).edges[0].node;
     expect(latest).toMatchObject({ action: "UNCITE", entityType: "FACTORY", entityId: factoryId, after: null });
-    expect(JSON.parse(latest.before)).toEqual({ source: "example-trade-weekly", quote: null, supports: ["workforce", "workforceYear"] });
+    expect(JSON.parse(latest.before)).toEqual({ ...WEEKLY, source: "example-trade-weekly", retrievedOn: expect.any(String), quote: null, supports: ["workforce", "workforceYear"] });
 
     const last = await write("uncite", "UnciteInput", "fact { __typename }", { fact: factoryId, source: "example-gazette-opening" });
     expect(last).toMatchObject({ __typename: "ConflictError", reason: "LAST_CITATION", path: ["input", "source"] });

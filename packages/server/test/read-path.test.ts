@@ -44,7 +44,7 @@ describe("the read path", () => {
         } } }
       } }
     }
-    search(query: "hiero") { __typename ... on SneakerModel { slug } }
+    search(query: "hiero") { match result { __typename ... on SneakerModel { slug } } }
     nodes(ids: ["QnJhbmQ6MQ", "RmFjdG9yeTox"]) { id }
   }`;
 

@@ -1,35 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { cleanQuery, MAX_QUERY_LENGTH, searchOptions, type SearchHit } from "../src/search/search-options.ts";
+import { cleanQuery, hasAnswer, MAX_QUERY_LENGTH, searchOptions, type SearchHit } from "../src/search/search-options.ts";
 
 // Fictional brand, models and factory: only the shapes matter here.
 const brand = { id: "b1", slug: "pinecone", name: "Pinecone Footwear" };
-const model = (slug: string, series: string | null): SearchHit => ({
-  __typename: "SneakerModel",
-  id: `m-${slug}`,
-  version: 1,
-  slug,
-  name: slug.toUpperCase(),
-  series,
-  category: null,
-  releaseYear: null,
-  brand,
-  madeIn: [],
+type Match = SearchHit["match"];
+const model = (slug: string, series: string | null, match: Match = "PARTIAL"): SearchHit => ({
+  match,
+  result: {
+    __typename: "SneakerModel",
+    id: `m-${slug}`,
+    version: 1,
+    slug,
+    name: slug.toUpperCase(),
+    series,
+    category: null,
+    releaseYear: null,
+    brand,
+    madeIn: [],
+  },
 });
 const factory: SearchHit = {
-  __typename: "Factory",
-  id: "f1",
-  version: 1,
-  slug: "pinecone-harbourtown",
-  name: "Pinecone Harbourtown",
-  city: "Harbourtown",
-  region: "Eastshire",
-  country: { code: "GB", name: "United Kingdom" },
-  status: "OPERATING",
-  ownership: "OWNED",
-  operatorName: null,
-  openedYear: null,
-  plannedOpeningYear: null,
-  closedYear: null,
+  match: "EXACT",
+  result: {
+    __typename: "Factory",
+    id: "f1",
+    version: 1,
+    slug: "pinecone-harbourtown",
+    name: "Pinecone Harbourtown",
+    city: "Harbourtown",
+    region: "Eastshire",
+    country: { code: "GB", name: "United Kingdom" },
+    status: "OPERATING",
+    ownership: "OWNED",
+    operatorName: null,
+    openedYear: null,
+    plannedOpeningYear: null,
+    closedYear: null,
+  },
 };
 
 describe("search options", () => {
@@ -53,6 +60,20 @@ describe("search options", () => {
       "model:ridgeline-3",
       "series:pinecone:Summit",
     ]);
+  });
+
+  it("marks neighbours as suggestions, and a line as one when all its models are", () => {
+    const options = searchOptions("trail 6", [model("trail-7", "Trail 7", "SUGGESTION"), model("trail-8", "Trail 8", "SUGGESTION")]);
+    expect(options.every((option) => option.suggestion)).toBe(true);
+    expect(hasAnswer(options)).toBe(false);
+    const mixed = searchOptions("trail", [model("trail-7", "Trail 7"), model("trail-7x", "Trail 7", "SUGGESTION"), factory]);
+    expect(mixed.map((option) => [option.key, option.suggestion])).toEqual([
+      ["series:pinecone:Trail 7", false],
+      ["model:trail-7", false],
+      ["model:trail-7x", true],
+      ["factory:pinecone-harbourtown", false],
+    ]);
+    expect(hasAnswer(mixed)).toBe(true);
   });
 
   it("adds no line for models without one", () => {

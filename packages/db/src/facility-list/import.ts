@@ -119,7 +119,7 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
 }
 
 async function listContext(client: pg.PoolClient, options: FacilityListImport): Promise<ListContext> {
-  const source = (await client.query<{ id: number; slug: string; keepsText: boolean }>(`SELECT id, slug, text IS NOT NULL AS "keepsText" FROM "Source" WHERE slug = $1`, [options.source])).rows[0];
+  const source = (await client.query<{ id: number; slug: string; url: string | null }>(`SELECT id, slug, url FROM "Source" WHERE slug = $1`, [options.source])).rows[0];
   if (!source) throw new FacilityListError(`No source is named "${options.source}": create it first (createSource, kind FACILITY_LIST).`, "NOT_FOUND", "source");
   let brand: ListBrand | undefined;
   if (options.brand !== undefined) {

@@ -4,9 +4,8 @@ import type { ListRecord } from "./read-csv.ts";
 
 /** A row of a facility list that can be imported. */
 export interface FacilityRow {
+  /** The line the record begins on: its citation's `#row=` locator. */
   readonly line: number;
-  /** The record as the file has it (the citation's quote). */
-  readonly raw: string;
   readonly name: string;
   readonly countryCode: string;
   readonly address: string | null;
@@ -63,7 +62,7 @@ export function readFacilityRow(record: Extract<ListRecord, { kind: "record" }>,
   if (sectors.some((sector) => sector.length > NAME_MAX)) return reject(`a sector is longer than ${NAME_MAX} characters`);
 
   const notes = record.extraCells > 0 ? [`${record.extraCells} cell(s) beyond the header's columns ignored`] : [];
-  return { ok: true, row: { line, raw: record.raw, name, countryCode, address, latitude, longitude, sectors, notes } };
+  return { ok: true, row: { line, name, countryCode, address, latitude, longitude, sectors, notes } };
 }
 
 function tidy(cell: string | undefined): string {

@@ -1,12 +1,11 @@
 import type pg from "pg";
-import { QUOTE_MAX } from "../rules/fields.ts";
 import { newFactorySupports, type ListBrand, type MatchedFactory, type NewFactory } from "./batch.ts";
-import type { FacilityRow } from "./row.ts";
+import { listingCitation } from "./listing-statement.ts";
 
 /** The list being imported, as every write of the batch needs it. */
 export interface ListContext {
   readonly client: pg.PoolClient;
-  readonly source: { readonly id: number; readonly slug: string; readonly keepsText: boolean };
+  readonly source: { readonly id: number; readonly slug: string; readonly url: string | null };
   readonly brand: ListBrand | undefined;
   readonly tokenId: number;
 }
@@ -22,16 +21,6 @@ export interface BatchWrites {
   readonly citationsAdded: number;
   readonly brandRelationsAdded: number;
   readonly changes: number;
-}
-
-/**
- * The citation's quote: the row as the list has it. When the graph keeps the source's
- * text, quotes must be passages of it (checked for every other citation); a list's
- * text is not kept row by row, so such a source gets no quotes rather than unchecked ones.
- */
-function quoteOf(row: FacilityRow, context: ListContext): string | null {
-  const quote = row.raw.trim();
-  return context.source.keepsText || quote.length === 0 || quote.length > QUOTE_MAX ? null : quote;
 }
 
 /**
@@ -103,17 +92,19 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
     ...created.map((f) => ({ id: f.id!, row: f.row, supports: newFactorySupports(f, brand), existing: false })),
     ...matched.filter((f) => f.citedBy).map((f) => ({ id: f.before.id, row: f.citedBy!, supports: f.supports!, existing: true })),
   ];
-  const quotes = citing.map((c) => quoteOf(c.row, context));
-  const { rows: cited } = await client.query<{ factoryId: number }>(
-    `INSERT INTO "FactorySource" ("factoryId", "sourceId", quote, supports)
-     SELECT c.id, $4::int, c.quote, ARRAY(SELECT json_array_elements_text(c.supports::json))
-     FROM unnest($1::int[], $2::text[], $3::text[]) AS c(id, quote, supports)
-     ON CONFLICT DO NOTHING RETURNING "factoryId"`,
-    [citing.map((c) => c.id), quotes, citing.map((c) => JSON.stringify(c.supports)), source.id],
+  const passages = citing.map((c) => listingCitation(c.row, source.url, brand));
+  const { rows: cited } = await client.query<{ factoryId: number; retrievedOn: string }>(
+    `INSERT INTO "FactorySource" ("factoryId", "sourceId", locator, statement, "retrievedOn", supports)
+     SELECT c.id, $5::int, c.locator, c.statement, current_date, ARRAY(SELECT json_array_elements_text(c.supports::json))
+     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS c(id, locator, statement, supports)
+     ON CONFLICT DO NOTHING RETURNING "factoryId", "retrievedOn"::text AS "retrievedOn"`,
+    [citing.map((c) => c.id), passages.map((p) => p.locator), passages.map((p) => p.statement), citing.map((c) => JSON.stringify(c.supports)), source.id],
   );
+  const retrievedOn = cited[0]?.retrievedOn ?? null;
+  const citationOf = (index: number) => ({ source: source.slug, ...passages[index]!, retrievedOn, supports: citing[index]!.supports });
   const newlyCited = new Set(cited.map((row) => row.factoryId));
   citing.forEach((c, index) => {
-    if (c.existing && newlyCited.has(c.id)) audit.push({ entityId: c.id, action: "CITE", after: { source: source.slug, quote: quotes[index], supports: c.supports } });
+    if (c.existing && newlyCited.has(c.id)) audit.push({ entityId: c.id, action: "CITE", after: citationOf(index) });
   });
 
   let brandRelationsAdded = 0;
@@ -153,7 +144,7 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
         ownership: brand?.relation ?? null,
         operatorBrandId: brand?.relation === "OWNED" ? brand.id : null,
         version: 1,
-        sources: [{ source: source.slug, quote: quotes[index], supports: c.supports }],
+        sources: [citationOf(index)],
         ...(brand && { brandRelations: [{ brand: brand.slug, relation: brand.relation, source: source.slug }] }),
       },
     });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClaimStance, ClaimTopic, FactoryStatus, MaterialKind, ModelCategory, Ownership, SourceKind } from "../generated/prisma/enums.ts";
-import { address, count, countryCode, latitude, longitude, sectors, httpUrl, isoDate, longText, name, percent, positiveInt, PRODUCTION_SLUG_MAX, quote, shortText, slug, sourceText, year } from "./fields.ts";
+import { address, locator, MESSAGES, count, countryCode, latitude, longitude, sectors, httpUrl, isoDate, longText, name, percent, positiveInt, PRODUCTION_SLUG_MAX, quote, shortText, slug, sourceText, year } from "./fields.ts";
 
 /**
  * The rule of every column curators and the seed write, by table: the value a column
@@ -92,12 +92,17 @@ export const COLUMNS = {
     sharePercent: percent,
     statement: longText.trim().min(1, "must not be blank"),
     quote,
+    locator,
+    retrievedOn: isoDate,
   },
   BrandFactory: {
     relation: z.enum(Ownership),
   },
   Citation: {
     quote,
+    locator,
+    statement: longText.trim().min(1, MESSAGES.blank),
+    retrievedOn: isoDate,
     supports: z.array(z.string().regex(/^[a-z][A-Za-z]*$/, "must name a field, e.g. \"workforce\"")).max(50),
   },
 } as const;

@@ -23,6 +23,7 @@ const CHECKS: Record<string, string> = {
   positive: MESSAGES.positive,
   http: MESSAGES.httpUrl,
   paired: MESSAGES.paired,
+  fragment: MESSAGES.locator,
 };
 
 /** Constraints the convention does not describe. */
@@ -54,7 +55,7 @@ const SPECIAL: Record<string, ConstraintRule> = {
 };
 
 /** Citation tables' primary keys are (fact, source): citing a source twice. */
-const CITATION_TABLES = new Set(["BrandSource", "SneakerModelSource", "FactorySource", "ProductionSource"]);
+const CITATION_TABLES = new Set(["BrandSource", "SneakerModelSource", "FactorySource", "ProductionSource", "ProcessStepSource"]);
 
 /** Unique keys whose column is not the last part of the name. */
 const UNIQUE_COLUMNS: Record<string, string> = {

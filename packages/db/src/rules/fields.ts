@@ -38,6 +38,7 @@ export const MESSAGES = {
   coordinates: "latitude and longitude go together: give both or neither",
   longitude: "must be between -180 and 180 degrees",
   notVerbatim: "must be a verbatim passage of the source's text",
+  locator: "must be a URL (or nothing) followed by a fragment that finds the passage, e.g. #:~:text=first%20words,last%20words, without spaces",
   tooLong: (max: number) => `must be at most ${max} characters`,
 } as const;
 
@@ -95,3 +96,13 @@ export const sectors = z.array(shortText.min(1, MESSAGES.blank)).max(SECTORS_MAX
 
 /** A date written YYYY-MM-DD. */
 export const isoDate = z.iso.date();
+
+/**
+ * Where a passage is: a URL (or nothing) and a fragment, without spaces (the
+ * `*_locator_fragment` CHECKs); passages.ts reads the fragment itself.
+ */
+export const locator = z
+  .string()
+  .trim()
+  .max(URL_MAX, MESSAGES.tooLong(URL_MAX))
+  .regex(/^(https?:\/\/[^\s#]+)?#\S+$/, MESSAGES.locator);

@@ -12,7 +12,7 @@ export function isIndependent(kind: SourceKind): boolean {
 }
 
 /** Whitespace runs count as one space when a quote is matched against a source's text. */
-function collapse(text: string): string {
+export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
@@ -22,5 +22,5 @@ function collapse(text: string): string {
  * punctuation and typographic quotes included, must match.
  */
 export function isVerbatim(quote: string, text: string): boolean {
-  return collapse(text).includes(collapse(quote));
+  return collapseWhitespace(text).includes(collapseWhitespace(quote));
 }

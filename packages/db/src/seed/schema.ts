@@ -12,11 +12,20 @@ const reference = slug();
 const { Brand, SneakerModel, Factory, ProcessStep, Production, ProductionStep, Material, Source, Claim, Citation } = COLUMNS;
 
 /**
- * A source backing a fact: the passage that says it (verbatim, or null when the seed
- * has no text of the source) and the fact's fields it states (`supports`; the test
- * of the seed checks that every field set is supported by some citation).
+ * A source backing a fact: where its passage is (`locator`), what it states in our words
+ * (`statement`), the day it was read, the passage verbatim only for a source whose text
+ * the seed keeps (`quote`), and the fact's fields it states (`supports`; the test of the
+ * seed checks that every field set is supported by some citation). Whether the locator
+ * points into its source is checked on the loaded graph (`npm run data:check`).
  */
-const citation = z.strictObject({ source: reference, quote: Citation.quote.nullable(), supports: Citation.supports.default([]) });
+const citation = z.strictObject({
+  source: reference,
+  locator: Citation.locator,
+  statement: Citation.statement,
+  retrievedOn: Citation.retrievedOn,
+  quote: optional(Citation.quote),
+  supports: Citation.supports.default([]),
+});
 const citations = z.array(citation).min(1, "every seeded fact cites at least one source");
 
 /** A claim's subject: exactly one of these, by slug. */
@@ -49,6 +58,8 @@ export const seedFiles = {
       countryCode: optional(Claim.countryCode),
       sharePercent: optional(Claim.sharePercent),
       statement: Claim.statement,
+      locator: Claim.locator,
+      retrievedOn: Claim.retrievedOn,
       quote: optional(Claim.quote),
     }),
   ),
@@ -66,7 +77,14 @@ export const seedFiles = {
     }),
   ),
   processSteps: z.array(
-    z.strictObject({ slug: ProcessStep.slug, name: ProcessStep.name, position: ProcessStep.position, description: ProcessStep.description }),
+    z.strictObject({
+      slug: ProcessStep.slug,
+      name: ProcessStep.name,
+      position: ProcessStep.position,
+      description: ProcessStep.description,
+      /** The general descriptions of the process the description rests on. */
+      sources: citations,
+    }),
   ),
   materials: z.array(
     z.strictObject({ slug: Material.slug, name: Material.name, kind: Material.kind, description: optional(Material.description) }),

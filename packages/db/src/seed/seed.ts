@@ -44,9 +44,10 @@ class SeedRun {
         () => this.tx.brand.findUnique({ where: { slug } }));
       this.add("brandSource", await this.tx.brandSource.createMany({ data: this.citations(sources, { brandId }), skipDuplicates: true }));
     }
-    for (const { slug, ...step } of this.data.processSteps) {
-      await this.ensure("processStep", slug, () => this.tx.processStep.create({ data: { slug, ...step } }),
+    for (const { slug, sources, ...step } of this.data.processSteps) {
+      const stepId = await this.ensure("processStep", slug, () => this.tx.processStep.create({ data: { slug, ...step } }),
         () => this.tx.processStep.findUnique({ where: { slug } }));
+      this.add("processStepSource", await this.tx.processStepSource.createMany({ data: this.citations(sources, { stepId }), skipDuplicates: true }));
     }
     for (const { slug, ...material } of this.data.materials) {
       await this.ensure("material", slug, () => this.tx.material.create({ data: { slug, ...material } }),
@@ -87,12 +88,12 @@ class SeedRun {
         () => this.tx.production.findUnique({ where: { slug } }));
       this.add("productionSource", await this.tx.productionSource.createMany({ data: this.citations(sources, { productionId }), skipDuplicates: true }));
     }
-    for (const { source, subject, ...claim } of this.data.claims) {
+    for (const { source, subject, retrievedOn, ...claim } of this.data.claims) {
       const row = { sourceId: this.id("source", source), ...this.subject(subject) };
       // A claim has no slug: the same source saying the same thing about the same subject is the same claim.
       const existing = await this.tx.claim.findFirst({ where: { ...row, statement: claim.statement }, select: { id: true } });
       if (!existing) {
-        await this.tx.claim.create({ data: { ...row, ...claim } });
+        await this.tx.claim.create({ data: { ...row, ...claim, retrievedOn: new Date(retrievedOn) } });
         this.count("claim");
       }
     }
@@ -102,7 +103,15 @@ class SeedRun {
   }
 
   private citations<K extends string>(citations: readonly SeedCitation[], fact: Record<K, number>) {
-    return citations.map((c) => ({ ...fact, sourceId: this.id("source", c.source), quote: c.quote, supports: [...c.supports] }));
+    return citations.map((c) => ({
+      ...fact,
+      sourceId: this.id("source", c.source),
+      locator: c.locator,
+      statement: c.statement,
+      retrievedOn: new Date(c.retrievedOn),
+      quote: c.quote,
+      supports: [...c.supports],
+    }));
   }
 
   private subject(subject: Subject): { brandId?: number; modelId?: number; factoryId?: number; productionId?: number } {

@@ -72,10 +72,14 @@ describe("reading a messy facility list", () => {
       { slug: "imaginary-sole-company", name: "Imaginary Sole Company", countryCode: "US", address: "40 Demo Avenue Portland", latitude: 45.5, longitude: -122.6, sectors: ["Footwear", "Leather"], status: "OPERATING", ownership: null, city: null },
       { slug: "pretend-leather-works-pvt-ltd", name: "Pretend Leather Works (Pvt) Ltd", countryCode: "PK", address: "5 Notional Lane Sialkot", latitude: 32.5, longitude: 74.5, sectors: ["Leather"], status: "OPERATING", ownership: null, city: null },
     ]);
-    // Each cites the list, quoting its row as the file has it (line breaks of quoted cells too).
+    // Each cites the list: the row it comes from (the source has no URL: the fragment alone)
+    // and our statement of its cells; the row itself is not copied in.
     const citation = await db.prisma.factorySource.findFirstOrThrow({ where: { factory: { slug: "example-footwear-co-ltd" } }, include: { source: true } });
     expect(citation.source.slug).toBe("example-list-2026");
-    expect(citation.quote).toBe('CN,"Example Footwear Co., Ltd.","No. 1 Example Road,\r\nDongguan, Guangdong",Footwear|Apparel ,22.9,113.7,from audit');
+    expect(citation.quote).toBeNull();
+    expect(citation.locator).toBe("#row=2");
+    expect(citation.statement).toBe("Lists Example Footwear Co., Ltd. in CN; at No. 1 Example Road, Dongguan, Guangdong; coordinates 22.9, 113.7; sectors Footwear, Apparel.");
+    expect(citation.retrievedOn).toBeInstanceOf(Date);
     expect(citation.supports).toEqual(["name", "country", "address", "latitude", "longitude", "sectors", "status"]);
   });
 

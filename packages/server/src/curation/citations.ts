@@ -5,7 +5,7 @@ import { decodeGlobalID } from "../global-id.ts";
 import { planPayload } from "../read/payload.ts";
 import { plannedObject, type PlannedRow } from "../read/planned-types.ts";
 import { rules } from "@solegraph/db";
-import { writeCitation } from "./citation-input.ts";
+import { LOCATOR_DESCRIPTION, QUOTE_DESCRIPTION, RETRIEVED_ON_DESCRIPTION, STATEMENT_DESCRIPTION, writeCitation } from "./citation-input.ts";
 import { citableEntities, delegateOf, entityNamed, type Entity } from "./entity.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
 import { inputRules, referenceRule, registerColumns } from "./input-fields.ts";
@@ -36,18 +36,23 @@ const factPayload = (name: string) =>
 const CitePayload = factPayload("CitePayload");
 const UncitePayload = factPayload("UncitePayload");
 
-const FACT_DESCRIPTION = "Global ID of the fact: a Brand, SneakerModel, Factory or Production.";
+const FACT_DESCRIPTION = "Global ID of the fact: a Brand, SneakerModel, Factory, Production or ProcessStep.";
 
 const CiteInput = builder.inputType("CiteInput", {
   fields: (t) => ({
     fact: t.id({ required: true, description: FACT_DESCRIPTION }),
     source: t.id({ required: true, description: "The source's slug or global ID." }),
-    quote: t.string({ description: "The passage of the source that says it, verbatim (checked against the source's text when the graph keeps it)." }),
-    supports: t.stringList({ description: "The fact's fields the source states, e.g. [\"workforce\"]; leave out when it backs the fact as a whole." }),
+    locator: t.string({ required: true, description: LOCATOR_DESCRIPTION }),
+    statement: t.string({ required: true, description: STATEMENT_DESCRIPTION }),
+    retrievedOn: t.field({ type: "Date", description: RETRIEVED_ON_DESCRIPTION }),
+    quote: t.string({ description: QUOTE_DESCRIPTION }),
+    supports: t.stringList({ description: "The fact's fields the passage states, e.g. [\"workforce\"]; leave out when it backs the fact as a whole." }),
   }),
   validate: inputRules({
     fact: { rule: referenceRule },
     source: { rule: referenceRule },
+    locator: { rule: rules.COLUMNS.Citation.locator },
+    statement: { rule: rules.COLUMNS.Citation.statement },
     quote: { rule: rules.COLUMNS.Citation.quote },
     supports: { rule: rules.COLUMNS.Citation.supports },
   }),
@@ -70,7 +75,7 @@ type CitableEntity = Entity & { citations: NonNullable<Entity["citations"]> };
 async function citedFact(write: Write, fact: string): Promise<{ entity: CitableEntity; factId: number }> {
   const entity = entityNamed(decodeGlobalID(fact).typename);
   if (!entity?.citations) {
-    throw ValidationError.at(["input", "fact"], "must be the global ID of a Brand, SneakerModel, Factory or Production");
+    throw ValidationError.at(["input", "fact"], "must be the global ID of a Brand, SneakerModel, Factory, Production or ProcessStep");
   }
   return { entity: entity as CitableEntity, factId: await resolveReference(write.tx, entity, fact, ["input", "fact"]) };
 }
@@ -85,7 +90,8 @@ builder.mutationFields((t) => ({
     requiresScope: "curate",
     type: CitePayload,
     description:
-      "Records that a source backs a fact, with the passage that says it (verbatim) and the fields it states. Citing the same source twice is a conflict.",
+      "Records that a source backs a fact: where the passage that says it is (`locator`), what it states in our words, and the fields it states. " +
+      "Citing the same source twice is a conflict.",
     errors: payloadResult("Cite"),
     args: { input: t.arg({ type: CiteInput, required: true }) },
     resolve: (_root, args, context, info) => {
@@ -93,8 +99,8 @@ builder.mutationFields((t) => ({
       const payload = planFactPayload(info, curator, "CitePayload", args.input.fact);
       return runWrite(curator, async (write): Promise<PlannedRow> => {
         const { entity, factId } = await citedFact(write, args.input.fact);
-        const { sourceSlug, quote, supports } = await writeCitation(write, entity, factId, args.input, ["input"]);
-        await write.audit({ entityType: entity.changeType, entityId: factId, action: "CITE", after: { source: sourceSlug, quote, supports } });
+        const { sourceSlug, locator, statement, retrievedOn, quote, supports } = await writeCitation(write, entity, factId, args.input, ["input"]);
+        await write.audit({ entityType: entity.changeType, entityId: factId, action: "CITE", after: { source: sourceSlug, locator, statement, retrievedOn, quote, supports } });
         return payload.load(write.tx);
       });
     },
@@ -117,7 +123,7 @@ builder.mutationFields((t) => ({
         await write.tx.$queryRawUnsafe(`SELECT id FROM "${entity.model}" WHERE id = $1 FOR UPDATE`, factId);
         const table = delegateOf(write.tx, entity.citations.model);
         const where = { [entity.citations.key]: factId, sourceId };
-        const [cited] = await table.findMany({ where, select: { quote: true, supports: true } });
+        const [cited] = await table.findMany({ where, select: { locator: true, statement: true, retrievedOn: true, quote: true, supports: true } });
         if (!cited) throw new NotFoundError(`The fact does not cite "${args.input.source}".`, ["input", "source"], args.input.source);
         if (entity.citations.required && (await table.count({ where: { [entity.citations.key]: factId } })) === 1) {
           throw new ConflictError(
@@ -128,7 +134,7 @@ builder.mutationFields((t) => ({
         }
         const { count } = await table.deleteMany({ where });
         if (count === 0) throw new NotFoundError(`The fact does not cite "${args.input.source}".`, ["input", "source"], args.input.source);
-        await write.audit({ entityType: entity.changeType, entityId: factId, action: "UNCITE", before: { source: sourceSlug, quote: cited["quote"], supports: cited["supports"] } });
+        await write.audit({ entityType: entity.changeType, entityId: factId, action: "UNCITE", before: { source: sourceSlug, ...cited } });
         return payload.load(write.tx);
       });
     },

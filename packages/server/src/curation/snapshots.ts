@@ -4,12 +4,12 @@
  * record keeps everything that went.
  */
 export const CITATIONS_SNAPSHOT = {
-  select: { quote: true, supports: true, source: { select: { slug: true } } },
+  select: { locator: true, statement: true, retrievedOn: true, quote: true, supports: true, source: { select: { slug: true } } },
   orderBy: { sourceId: "asc" },
 } as const;
 
 export const CLAIMS_SNAPSHOT = {
-  select: { id: true, topic: true, stance: true, countryCode: true, sharePercent: true, statement: true, quote: true, source: { select: { slug: true } } },
+  select: { id: true, topic: true, stance: true, countryCode: true, sharePercent: true, statement: true, locator: true, retrievedOn: true, quote: true, source: { select: { slug: true } } },
   orderBy: { id: "asc" },
 } as const;
 

@@ -1,5 +1,5 @@
 import { raw, sql, type Sql } from "../read/sql.ts";
-import { isReported } from "./evidence.ts";
+import { isIndependentSource, isReported } from "./evidence.ts";
 
 /**
  * Made-in verdicts, computed in SQL from what the graph records (never stored): for a
@@ -8,15 +8,21 @@ import { isReported } from "./evidence.ts";
  * and the counts they come from. The verdict's lists (factories, sources, claims) are
  * read from that row.
  *
- * Reported productions (cited by an independent source, evidence.ts) decide the status
- * when there are any: YES if all of them are in the country, PARTLY if some are, NO if
- * none is; the basis is REPORTED, or CONFLICTING when a claim says otherwise. Without
- * them, claims decide (MADE_IN claims about the models, and productions only the brand
- * or marketing copy cites): the status follows what they say, the basis is
- * CLAIMED_ONLY, or CONFLICTING (status UNKNOWN) when claims assert and deny the same
- * country. Nothing recorded: UNKNOWN, basis NONE.
+ * A verdict says only what is shown:
+ * - YES / PARTLY: an independent source reports a production there (it names the model
+ *   or line and the factory or town: a production is never recorded on less); PARTLY
+ *   when reported productions are elsewhere too. Basis REPORTED, or CONFLICTING when a
+ *   claim denies it.
+ * - CLAIMED: something says it is made there (a MADE_IN claim, or a production only
+ *   the brand or marketing copy cites), but no independent report of a production
+ *   there: basis CLAIMED_ONLY. Never shown as YES.
+ * - NO: a source says it is not made there (a DENIES claim), and nothing reports it
+ *   there; basis REPORTED when an independent source says so, else CLAIMED_ONLY.
+ *   Productions recorded elsewhere are not a NO: a model can be made in two countries.
+ * - UNKNOWN: nothing recorded says either way (basis NONE), or claims assert and deny
+ *   it with no report to decide (CONFLICTING).
  */
-export type MadeInStatus = "YES" | "PARTLY" | "NO" | "UNKNOWN";
+export type MadeInStatus = "YES" | "PARTLY" | "CLAIMED" | "NO" | "UNKNOWN";
 export type VerdictBasis = "REPORTED" | "CLAIMED_ONLY" | "CONFLICTING" | "NONE";
 
 /** Countries a verdict can be asked about for these models: of their productions and MADE_IN claims. */
@@ -42,36 +48,31 @@ export function verdicts(modelIds: Sql, countries: (ids: Sql) => Sql): Sql {
     SELECT ids."modelIds", c.code AS "countryCode",
            pc."reportedTotal", pc."reportedHere",
            pc."claimedHere" + cc."assertsHere" AS "claimedHere",
-           pc."claimedTotal" - pc."claimedHere" + cc."assertsElsewhere" AS "claimedElsewhere",
-           cc."deniesHere"
+           cc."deniesHere", cc."deniesHereIndependently"
       FROM (SELECT ${modelIds} AS "modelIds") AS ids
       CROSS JOIN LATERAL ${countries(ids)} AS c
       CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE r.reported) AS "reportedTotal",
                count(*) FILTER (WHERE r.reported AND r.code = c.code) AS "reportedHere",
-               count(*) FILTER (WHERE NOT r.reported) AS "claimedTotal",
                count(*) FILTER (WHERE NOT r.reported AND r.code = c.code) AS "claimedHere"
           FROM (SELECT p."countryCode" AS code, ${isReported(sql`p`)} AS reported
                   FROM "Production" p WHERE p."modelId" = ANY(${ids})) AS r) AS pc
       CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" = c.code) AS "assertsHere",
-               count(*) FILTER (WHERE cl.stance = 'ASSERTS' AND cl."countryCode" <> c.code) AS "assertsElsewhere",
-               count(*) FILTER (WHERE cl.stance = 'DENIES' AND cl."countryCode" = c.code) AS "deniesHere"
-          FROM "Claim" cl WHERE cl.topic = 'MADE_IN' AND cl."modelId" = ANY(${ids})) AS cc`;
+               count(*) FILTER (WHERE cl.stance = 'DENIES' AND cl."countryCode" = c.code) AS "deniesHere",
+               count(*) FILTER (WHERE cl.stance = 'DENIES' AND cl."countryCode" = c.code AND ${isIndependentSource(sql`s`)}) AS "deniesHereIndependently"
+          FROM "Claim" cl JOIN "Source" s ON s.id = cl."sourceId"
+         WHERE cl.topic = 'MADE_IN' AND cl."modelId" = ANY(${ids})) AS cc`;
   return sql`(SELECT v.*,
-      CASE WHEN v."reportedTotal" > 0 THEN
-             CASE WHEN v."reportedHere" = v."reportedTotal" THEN 'YES' WHEN v."reportedHere" > 0 THEN 'PARTLY' ELSE 'NO' END
+      CASE WHEN v."reportedHere" > 0 THEN CASE WHEN v."reportedHere" = v."reportedTotal" THEN 'YES' ELSE 'PARTLY' END
            WHEN v."claimedHere" > 0 AND v."deniesHere" > 0 THEN 'UNKNOWN'
-           WHEN v."claimedHere" > 0 THEN CASE WHEN v."claimedElsewhere" = 0 THEN 'YES' ELSE 'PARTLY' END
-           WHEN v."deniesHere" > 0 OR v."claimedElsewhere" > 0 THEN 'NO'
+           WHEN v."deniesHere" > 0 THEN 'NO'
+           WHEN v."claimedHere" > 0 THEN 'CLAIMED'
            ELSE 'UNKNOWN' END AS status,
-      CASE WHEN v."reportedTotal" > 0 THEN
-             CASE WHEN (v."reportedHere" > 0 AND v."deniesHere" > 0)
-                    OR (v."reportedHere" = 0 AND v."claimedHere" > 0)
-                    OR (v."reportedHere" = v."reportedTotal" AND v."claimedElsewhere" > 0) THEN 'CONFLICTING'
-                  ELSE 'REPORTED' END
+      CASE WHEN v."reportedHere" > 0 THEN CASE WHEN v."deniesHere" > 0 THEN 'CONFLICTING' ELSE 'REPORTED' END
            WHEN v."claimedHere" > 0 AND v."deniesHere" > 0 THEN 'CONFLICTING'
-           WHEN v."claimedHere" + v."claimedElsewhere" + v."deniesHere" > 0 THEN 'CLAIMED_ONLY'
+           WHEN v."deniesHere" > 0 THEN CASE WHEN v."deniesHereIndependently" > 0 THEN 'REPORTED' ELSE 'CLAIMED_ONLY' END
+           WHEN v."claimedHere" > 0 THEN 'CLAIMED_ONLY'
            ELSE 'NONE' END AS basis
     FROM (${counts}) AS v)`;
 }
@@ -109,13 +110,11 @@ export function volumeShareOfVerdict(verdict: Sql): Sql {
                 FROM "Production" p WHERE p."modelId" = ANY(${verdict}."modelIds"))`;
 }
 
-/** Citations (ProductionSource rows, with "productionId") of the productions there (for NO: of all), one per source. */
+/** Citations (ProductionSource rows, with "productionId") of the productions there, one per source. */
 export function citationsOfVerdict(verdict: Sql): Sql {
   return sql`(SELECT DISTINCT ON (ps."sourceId") ps.*
                 FROM "ProductionSource" ps JOIN "Production" p ON p.id = ps."productionId"
-               WHERE p."modelId" = ANY(${verdict}."modelIds")
-                 AND (p."countryCode" = ${verdict}."countryCode"
-                      OR NOT EXISTS (SELECT 1 FROM ${productionsIn(verdict)}))
+               WHERE p."modelId" = ANY(${verdict}."modelIds") AND p."countryCode" = ${verdict}."countryCode"
                ORDER BY ps."sourceId", p.id)`;
 }
 
@@ -127,10 +126,11 @@ export function supportingClaims(verdict: Sql): Sql {
                 AND cl.stance = (CASE WHEN ${verdict}.status = 'NO' THEN 'DENIES' ELSE 'ASSERTS' END)::"ClaimStance")`;
 }
 
-/** MADE_IN claims that say otherwise: the opposite stance for the country, or (for YES) made elsewhere. */
+/**
+ * MADE_IN claims that say otherwise: the opposite stance for the country. (A claim that
+ * it is made elsewhere does not say it is not made here: a model can be made in two.)
+ */
 export function conflictingClaims(verdict: Sql): Sql {
-  return sql`(SELECT cl.* FROM "Claim" cl WHERE ${madeInClaims(verdict)}
-                AND ((cl."countryCode" = ${verdict}."countryCode"
-                      AND cl.stance = (CASE WHEN ${verdict}.status = 'NO' THEN 'ASSERTS' ELSE 'DENIES' END)::"ClaimStance")
-                  OR (${verdict}.status = 'YES' AND cl.stance = 'ASSERTS' AND cl."countryCode" <> ${verdict}."countryCode")))`;
+  return sql`(SELECT cl.* FROM "Claim" cl WHERE ${madeInClaims(verdict)} AND cl."countryCode" = ${verdict}."countryCode"
+                AND cl.stance = (CASE WHEN ${verdict}.status = 'NO' THEN 'ASSERTS' ELSE 'DENIES' END)::"ClaimStance")`;
 }

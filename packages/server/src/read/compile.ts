@@ -145,10 +145,11 @@ export class SelectionCompiler {
         return sql`(SELECT ${object} FROM ${rows.from} AS ${alias}${where(rows)} LIMIT 1)`;
       }
       case "list": {
-        const items = instances * (plan.maxItems ?? DEFAULT_LIST_BOUND);
-        this.count(items);
         const alias = this.aliases.fresh();
         const rows = plan.rows(context, alias);
+        const bound = typeof plan.maxItems === "function" ? plan.maxItems(context) : plan.maxItems;
+        const items = instances * (bound ?? DEFAULT_LIST_BOUND);
+        this.count(items);
         const object = this.object(objectType(target, coordinate), nodes, alias, {}, items);
         return sql`(SELECT coalesce(json_agg(${object}${orderBy(rows.orderBy ?? [], alias, true)}), '[]'::json) FROM ${rows.from} AS ${alias}${where(rows)})`;
       }

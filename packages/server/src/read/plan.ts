@@ -46,8 +46,15 @@ export type FieldPlan =
   | { readonly kind: "value"; readonly value: (context: PlanContext) => Sql }
   /** One row of the field's object type, or null. */
   | { readonly kind: "row"; readonly rows: (context: PlanContext, alias: Sql) => RowSource }
-  /** Rows of the field's object type, as a list; `maxItems` is what it counts for in a query's cost (default 10). */
-  | { readonly kind: "list"; readonly rows: (context: PlanContext, alias: Sql) => RowSource; readonly maxItems?: number }
+  /**
+   * Rows of the field's object type, as a list; `maxItems` is what it counts for in a
+   * query's cost (default 10), or how to tell it from the field's arguments.
+   */
+  | {
+      readonly kind: "list";
+      readonly rows: (context: PlanContext, alias: Sql) => RowSource;
+      readonly maxItems?: number | ((context: PlanContext) => number);
+    }
   /** Rows of the field's node type, as a Relay connection paged in SQL. */
   | {
       readonly kind: "connection";

@@ -60,6 +60,9 @@ export class PlannedFields<Row = never> {
   float(name: ColumnOf<Row, number>, options: FieldOptions = {}) {
     return this.field("Float", columnValue(name), options);
   }
+  boolean(name: ColumnOf<Row, boolean>, options: FieldOptions = {}) {
+    return this.field("Boolean", columnValue(name), options);
+  }
   /** A column holding a database enum, under the GraphQL enum of the same values. */
   enum(type: OutputType, name: ColumnOf<Row, string>, options: FieldOptions = {}) {
     return this.field(type, columnValue(name), options);

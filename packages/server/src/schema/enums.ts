@@ -11,8 +11,12 @@ export const ShoeComponentEnum = builder.enumType(ShoeComponent, { name: "ShoeCo
 export const ClaimTopicEnum = builder.enumType("ClaimTopic", {
   description: "What a claim is about.",
   values: {
-    MADE_IN: { value: ClaimTopic.MADE_IN, description: "The subject is made (stance DENIES: is not made) in the claim's country." },
+    MADE_IN: {
+      value: ClaimTopic.MADE_IN,
+      description: "The subject is made (stance DENIES: is not made) in the claim's country; of a brand: some of its shoes are made there.",
+    },
     PRODUCTION_SHARE: { value: ClaimTopic.PRODUCTION_SHARE, description: "The share of a brand's production made in a country." },
+    SALES_SHARE: { value: ClaimTopic.SALES_SHARE, description: "The share of a brand's sales (in a market) that shoes made in a country make up: not a share of its production." },
     DOMESTIC_CONTENT: { value: ClaimTopic.DOMESTIC_CONTENT, description: "The share of a product's value that is domestic." },
     MANUFACTURING_FOOTPRINT: { value: ClaimTopic.MANUFACTURING_FOOTPRINT, description: "Any other statement about where or how something is made: plants, workforce, plans." },
   } as const,
@@ -49,10 +53,15 @@ export const ProductionEvidenceEnum = builder.enumType("ProductionEvidence", {
 export const VerdictBasisEnum = builder.enumType("VerdictBasis", {
   description: "What a made-in verdict rests on.",
   values: {
-    REPORTED: { description: "Productions that independent sources report, with no claim against them." },
-    CLAIMED_ONLY: { description: "Only claims (MADE_IN claims, or productions cited by the brand or marketing copy): not a reported fact." },
+    REPORTED: {
+      description:
+        "Independent sources: productions they report (a passage naming the model or line and the factory or town), or, for NO, a denial they make; no claim against it.",
+    },
+    CLAIMED_ONLY: {
+      description: "Only claims: MADE_IN claims, productions cited only by the brand or marketing copy, or a denial only the brand makes. Not a reported fact.",
+    },
     CONFLICTING: { description: "Sources disagree: see `supportingClaims` and `conflictingClaims`." },
-    NONE: { description: "Nothing is recorded." },
+    NONE: { description: "Nothing recorded says either way." },
   } as const,
 });
 

@@ -13,14 +13,14 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
     query: `{ brand(slug: "new-balance") {
       id slug name description headquartersCity headquartersRegion foundedYear website version
       country { code name }
-      sources { quote supports source { id slug title label kind independent publisher url publishedOn version } }
-      claims { id topic stance sharePercent statement quote country { code } source { slug } subject { __typename ... on Brand { slug } } }
+      sources { quote locator statement retrievedOn supports source { id slug title label kind independent publisher url publishedOn version } }
+      claims { id topic stance sharePercent statement quote locator retrievedOn country { code } source { slug } subject { __typename ... on Brand { slug } } }
       shareClaims: claims(topic: PRODUCTION_SHARE) { statement source { slug } }
       models(first: 4) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug name series category releaseYear } } }
       factories(last: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug status } } }
       productionByCountry {
-        countries { countryCode countryName productionCount factoryCount knownVolume volumeShare }
-        claims { topic sharePercent statement quote country { code } source { slug label } }
+        countries { countryCode countryName recorded productionCount factoryCount knownVolume volumeShare claims { statement locator source { slug kind } } }
+        claims { topic sharePercent statement quote locator retrievedOn country { code } source { slug label } }
       }
     } }`,
   },
@@ -33,7 +33,7 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
   },
   "nested-with-verdicts": {
     query: `{ brands(first: 20) { edges { node { slug
-      models(first: 10) { edges { node { slug madeIn { country { code } status basis } madeInUsa { status basis countryCode labelClaims volumeShare factories { slug } sources { quote source { slug } } supportingClaims { id } conflictingClaims { id } } } } }
+      models(first: 10) { edges { node { slug madeIn { country { code } status basis } madeInUsa { status basis countryCode labelClaims volumeShare factories { slug } sources { quote locator statement source { slug } } supportingClaims { id } conflictingClaims { id } } } } }
     } } } }`,
   },
   "models-filters": {
@@ -70,21 +70,21 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
     query: `{ model(slug: "990v5") {
       id slug name series category releaseYear description version
       brand { slug name }
-      sources { quote supports source { slug title label } }
+      sources { quote locator statement retrievedOn supports source { slug title label } }
       claims { topic statement }
       materials { component note material { slug name kind } originCountry { code } }
       madeIn { country { code name } status basis }
       madeInUsa { country { code } countryCode status basis labelClaims volumeShare factories { slug name country { code } } productions { slug evidence }
-        sources { quote supports source { slug url } } supportingClaims { statement } conflictingClaims { statement } }
+        sources { quote locator statement retrievedOn supports source { slug url } } supportingClaims { statement } conflictingClaims { statement } }
       productions(first: 10) { totalCount edges { node { id slug labelClaim annualVolume startYear endYear notes version evidence country { code } factory { slug }
-        model { slug } sources { quote supports source { slug } } claims { id } route { id position technique step { id slug name position description version } production { slug } } } } }
+        model { slug } sources { quote locator statement retrievedOn supports source { slug } } claims { id } route { id position technique step { id slug name position description version } production { slug } } } } }
     } }`,
   },
   "model-verdicts-across-the-seed": {
     query: `{
       line: model(slug: "990") { madeInUsa { status basis factories { slug } labelClaims supportingClaims { quote source { slug } } } madeIn { country { code } status basis } }
       uk: model(slug: "991") { madeInUsa { status basis factories { slug } labelClaims sources { source { slug } } } madeIn { country { code } status basis } }
-      hierro: model(slug: "fresh-foam-hierro-v5") { madeInUsa { status basis factories { slug } labelClaims sources { quote source { slug } } supportingClaims { statement quote source { slug kind } } } madeIn { country { code } status basis } }
+      hierro: model(slug: "fresh-foam-hierro-v5") { madeInUsa { status basis factories { slug } labelClaims sources { quote locator statement source { slug } } supportingClaims { statement quote source { slug kind } } } madeIn { country { code } status basis } }
       m993: model(slug: "993") { madeInUsa { status basis supportingClaims { statement } } }
       series990: series(name: "990") { name models { slug } madeInUsa { status basis factories { slug } sources { source { slug } } supportingClaims { statement } } madeIn { country { code } status } }
       seriesSynthetic: series(name: "s1") { name models { slug } madeIn { country { code } status basis } }
@@ -120,8 +120,8 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
       operatorBrand { slug }
       country { code name }
       processSteps { slug position }
-      sources { quote supports source { slug title label kind publisher url publishedOn } }
-      claims { topic stance statement quote country { code } source { slug } subject { __typename ... on Factory { slug } } }
+      sources { quote locator statement retrievedOn supports source { slug title label kind publisher url publishedOn } }
+      claims { topic stance statement quote locator retrievedOn country { code } source { slug } subject { __typename ... on Factory { slug } } }
       productions(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug model { slug } } } }
     } flimby: factory(slug: "nb-flimby") { processSteps { slug } productions { totalCount edges { node { slug labelClaim } } } } }`,
   },
@@ -138,9 +138,12 @@ export const GOLDEN_QUERIES: Record<string, { query: string; variables?: Record<
   },
   "search": {
     query: `{
-      hiero: search(query: "hiero") { __typename ... on SneakerModel { slug } ... on Brand { slug } ... on Factory { slug } }
-      balance: search(query: "balanse", first: 3) { __typename ... on Brand { slug name } ... on SneakerModel { slug } ... on Factory { slug } }
-      lawrence: search(query: "lawrence") { __typename ... on Factory { slug city } }
+      hiero: search(query: "hiero") { match result { __typename ... on SneakerModel { slug } ... on Brand { slug } ... on Factory { slug } } }
+      balance: search(query: "balanse", first: 3) { match result { __typename ... on Brand { slug name } ... on SneakerModel { slug } ... on Factory { slug } } }
+      lawrence: search(query: "lawrence") { match result { __typename ... on Factory { slug city } } }
+      line: search(query: "990", first: 5) { match result { __typename ... on SneakerModel { slug series } } }
+      missing: search(query: "574") { match result { __typename ... on SneakerModel { slug } } }
+      partial: search(query: "fresh foam") { match result { __typename ... on SneakerModel { slug } } }
       none: search(query: "zzzzqqqq") { __typename }
       zero: search(query: "nike", first: 0) { __typename }
     }`,

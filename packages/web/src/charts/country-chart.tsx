@@ -21,7 +21,7 @@ export function CountryChart({ countries }: { readonly countries: Countries }) {
   return (
     <figure class="country-chart">
       <figcaption id="country-chart-caption">
-        Productions recorded per country (a count of records, not a share of output).
+        Productions recorded per country: a count of records in the graph, not a share of output.
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="country-chart-caption" class="chart">
         {countries.map((country, index) => {
@@ -46,7 +46,7 @@ export function CountryChart({ countries }: { readonly countries: Countries }) {
           <tr>
             <th scope="col">Country</th>
             <th scope="col">Productions</th>
-            <th scope="col">Named factories</th>
+            <th scope="col">Recorded factories</th>
             <th scope="col">Known volume</th>
           </tr>
         </thead>

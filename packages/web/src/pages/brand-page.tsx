@@ -26,6 +26,8 @@ export function BrandPage({ slug }: { readonly slug: string }) {
   const factories = brand.factories.edges.map((edge) => edge.node);
   const models = brand.models.edges.map((edge) => edge.node);
   const byCountry = brand.productionByCountry;
+  const recorded = byCountry.countries.filter((country) => country.recorded);
+  const onlySaid = byCountry.countries.filter((country) => !country.recorded);
   const headquarters = [brand.headquartersCity, brand.headquartersRegion, brand.headquartersCountry?.name].filter(Boolean).join(", ");
 
   return (
@@ -46,10 +48,32 @@ export function BrandPage({ slug }: { readonly slug: string }) {
 
       <section aria-labelledby="countries-heading">
         <h2 id="countries-heading">Production by country</h2>
-        <CountryChart countries={byCountry.countries} />
+        <p class="coverage-note">
+          What the graph records, not {brand.name}'s output: the counts are of the factories and productions its sources name. A country
+          missing here is not one where {brand.name} makes nothing; it is one no source in the graph places production in.
+        </p>
+        <CountryChart countries={recorded} />
+        {onlySaid.length > 0 && (
+          <section aria-labelledby="said-heading">
+            <h3 id="said-heading">Where sources say {brand.name} also makes shoes</h3>
+            <p class="muted">No factory there is recorded: these are what the sources say, each with its passage.</p>
+            <ul class="said-countries">
+              {onlySaid.map((country) => (
+                <li key={country.countryCode}>
+                  <h4>{country.countryName}</h4>
+                  <div class="claim-grid">
+                    {country.claims.map((claim) => (
+                      <ClaimCard key={claim.id} claim={claim} />
+                    ))}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {byCountry.claims.length > 0 && (
           <>
-            <h3>What sources claim about the shares</h3>
+            <h3>What sources claim about the shares of production and sales</h3>
             <p class="muted">Side by side, as they say it: they may disagree, and none of them is a recorded fact.</p>
             <div class="claim-grid">
               {byCountry.claims.map((claim) => (
@@ -88,7 +112,7 @@ export function BrandPage({ slug }: { readonly slug: string }) {
         </ul>
       </section>
 
-      <SourceList sources={collectSources([...brand.sources, ...brand.claims, ...byCountry.claims])} />
+      <SourceList sources={collectSources([...brand.sources, ...brand.claims, ...byCountry.claims, ...onlySaid.flatMap((country) => country.claims)])} />
     </article>
   );
 }

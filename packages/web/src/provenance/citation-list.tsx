@@ -1,6 +1,7 @@
 import type { CitationFragment } from "@solegraph/sdk";
 import { fieldWords } from "../text/format.ts";
-import { Quote, SourceName } from "./source-name.tsx";
+import { PassageView } from "./passage.tsx";
+import { SourceName } from "./source-name.tsx";
 
 /** The sources a fact cites, each with the passage that says it and the fields it states. */
 export function CitationList({ citations }: { readonly citations: readonly CitationFragment[] }) {
@@ -9,7 +10,7 @@ export function CitationList({ citations }: { readonly citations: readonly Citat
       {citations.map((citation, index) => (
         <li key={`${citation.source.id}-${index}`} class="citation">
           <SourceName source={citation.source} />
-          <Quote quote={citation.quote} />
+          <PassageView passage={citation} source={citation.source} />
           {citation.supports.length > 0 && <p class="muted supports">Backs: {citation.supports.map(fieldWords).join(", ")}</p>}
         </li>
       ))}

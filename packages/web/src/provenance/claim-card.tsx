@@ -1,7 +1,8 @@
 import type { ClaimFragment } from "@solegraph/sdk";
-import { Quote, SourceName } from "./source-name.tsx";
+import { PassageView } from "./passage.tsx";
+import { SourceName } from "./source-name.tsx";
 
-/** What one source claims (never a fact), with its words and who says it. */
+/** What one source claims (never a fact): what it says, where it says it, and who says it. */
 export function ClaimCard({ claim }: { readonly claim: ClaimFragment }) {
   return (
     <article class="claim" aria-label={`Claim by ${claim.source.label}`}>
@@ -10,7 +11,7 @@ export function ClaimCard({ claim }: { readonly claim: ClaimFragment }) {
         {claim.statement}
         {claim.sharePercent !== null && <span class="muted"> ({claim.sharePercent}%)</span>}
       </p>
-      <Quote quote={claim.quote} />
+      <PassageView passage={{ ...claim, statement: null }} source={claim.source} />
       <p class="claim-source">
         Claimed by <SourceName source={claim.source} />
       </p>

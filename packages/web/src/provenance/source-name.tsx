@@ -24,8 +24,3 @@ export function SourceName({ source }: { readonly source: SourceCardFragment }) 
     </span>
   );
 }
-
-/** A verbatim passage, or a plain note that the graph keeps none. */
-export function Quote({ quote }: { readonly quote: string | null }) {
-  return quote ? <blockquote class="quote">“{quote}”</blockquote> : <p class="muted">No verbatim passage recorded.</p>;
-}

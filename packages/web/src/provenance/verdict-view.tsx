@@ -1,6 +1,6 @@
 import type { ProvenanceVerdictFragment } from "@solegraph/sdk";
 import { Link } from "../routing/link.tsx";
-import { BASIS_TEXT, placeText, STATUS_ANSWER } from "../text/format.ts";
+import { BASIS_TEXT, placeText, STATUS_ANSWER, verdictExplanation } from "../text/format.ts";
 import { CitationList } from "./citation-list.tsx";
 import { ClaimsSideBySide } from "./claims-side-by-side.tsx";
 
@@ -26,7 +26,7 @@ export function VerdictView({ verdict }: { readonly verdict: ProvenanceVerdictFr
           {basis.label}
         </span>
       </p>
-      <p class="basis-explanation">{basis.explanation}</p>
+      <p class="basis-explanation">{verdictExplanation(verdict.status, verdict.basis)}</p>
       {verdict.volumeShare !== null && <p>Share of known volume made there: {Math.round(verdict.volumeShare * 100)}%.</p>}
 
       <h3>Factories</h3>
@@ -58,7 +58,7 @@ export function VerdictView({ verdict }: { readonly verdict: ProvenanceVerdictFr
       <h3>What the answer rests on</h3>
       {verdict.sources.length === 0 ? (
         <p class="rests-on-claims">
-          No source reports it as a fact{verdict.supportingClaims.length > 0 ? ": the answer rests on the claims below." : "."}
+          No source reports a production there{verdict.supportingClaims.length > 0 ? ": the answer rests on the claims below." : "."}
         </p>
       ) : (
         <CitationList citations={verdict.sources} />

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { sg } from "../client.ts";
 import { navigate } from "../routing/navigation.ts";
 import { hrefOf } from "../routing/routes.ts";
-import { cleanQuery, MAX_QUERY_LENGTH, searchOptions, type SearchOption } from "./search-options.ts";
+import { cleanQuery, hasAnswer, MAX_QUERY_LENGTH, searchOptions, type SearchOption } from "./search-options.ts";
 
 /** Long enough to skip most keystrokes of a fast typist, short enough to feel instant. */
 const DEBOUNCE_MS = 120;
@@ -132,6 +132,7 @@ export function SearchBox({ id, autoFocus = false }: SearchBoxProps) {
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(option)}
           >
+            {option.suggestion && <span class="suggestion-mark">Did you mean</span>}
             <span class={`kind kind-${option.kind.toLowerCase()}`}>{option.kind}</span>
             <span class="search-option-label">{option.label}</span>
             <span class="search-option-detail">{option.detail}</span>
@@ -139,13 +140,14 @@ export function SearchBox({ id, autoFocus = false }: SearchBoxProps) {
         ))}
       </ul>
       <p role="status" class="search-status">
-        {statusText(status, options.length)}
+        {statusText(status, options)}
       </p>
     </form>
   );
 }
 
-function statusText(status: Status, count: number): string {
+function statusText(status: Status, options: readonly SearchOption[]): string {
+  const count = options.length;
   switch (status.state) {
     case "idle":
       return "";
@@ -154,6 +156,9 @@ function statusText(status: Status, count: number): string {
     case "failed":
       return "Search failed: the server did not answer. Try again.";
     case "done":
-      return count === 0 ? `Nothing matches “${status.query}”.` : `${count} ${count === 1 ? "match" : "matches"}: use the arrow keys and Enter, or click.`;
+      if (count === 0) return `Nothing matches “${status.query}”.`;
+      // Say there is no such thing before offering neighbours: "574" is not the 576.
+      if (!hasAnswer(options)) return `No “${status.query}” in the graph. Did you mean one of these ${count}? Use the arrow keys and Enter, or click.`;
+      return `${count} ${count === 1 ? "match" : "matches"}: use the arrow keys and Enter, or click.`;
   }
 }

@@ -10,6 +10,13 @@ export interface SearchOption {
   readonly label: string;
   readonly detail: string;
   readonly route: Route;
+  /** Only spelled like the query ("574" → the 576): offered as "did you mean", never as the answer. */
+  readonly suggestion: boolean;
+}
+
+/** Whether the graph has the thing asked for: some hit answers the query rather than neighbouring it. */
+export function hasAnswer(options: readonly SearchOption[]): boolean {
+  return options.some((option) => !option.suggestion);
 }
 
 /** What the server caps a search query at (README: "Limits"). */
@@ -23,8 +30,9 @@ export const MAX_QUERY_LENGTH = 100;
  */
 export function searchOptions(query: string, hits: readonly SearchHit[]): SearchOption[] {
   const wanted = normalize(query);
-  const lines = new Map<string, { name: string; brand: string; brandName: string; models: number; first: number; last: number }>();
-  const options: SearchOption[] = hits.map((hit, index) => {
+  const lines = new Map<string, { name: string; brand: string; brandName: string; models: number; first: number; last: number; suggestion: boolean }>();
+  const options: SearchOption[] = hits.map(({ match, result: hit }, index) => {
+    const suggestion = match === "SUGGESTION";
     switch (hit.__typename) {
       case "Brand":
         return {
@@ -33,6 +41,7 @@ export function searchOptions(query: string, hits: readonly SearchHit[]): Search
           label: hit.name,
           detail: hit.headquartersCountry ? `Brand, ${hit.headquartersCountry.name}` : "Brand",
           route: { page: "brand", slug: hit.slug },
+          suggestion,
         };
       case "Factory":
         return {
@@ -41,6 +50,7 @@ export function searchOptions(query: string, hits: readonly SearchHit[]): Search
           label: hit.name,
           detail: [hit.city, hit.region, hit.country.name].filter(Boolean).join(", "),
           route: { page: "factory", slug: hit.slug },
+          suggestion,
         };
       case "SneakerModel": {
         if (hit.series) {
@@ -49,8 +59,9 @@ export function searchOptions(query: string, hits: readonly SearchHit[]): Search
           if (line) {
             line.models += 1;
             line.last = index;
+            line.suggestion &&= suggestion;
           } else {
-            lines.set(key, { name: hit.series, brand: hit.brand.slug, brandName: hit.brand.name, models: 1, first: index, last: index });
+            lines.set(key, { name: hit.series, brand: hit.brand.slug, brandName: hit.brand.name, models: 1, first: index, last: index, suggestion });
           }
         }
         return {
@@ -59,6 +70,7 @@ export function searchOptions(query: string, hits: readonly SearchHit[]): Search
           label: hit.name,
           detail: hit.series ? `${hit.brand.name} · ${hit.series} line` : hit.brand.name,
           route: { page: "model", slug: hit.slug },
+          suggestion,
         };
       }
     }
@@ -73,6 +85,7 @@ export function searchOptions(query: string, hits: readonly SearchHit[]): Search
         label: `The ${line.name} line`,
         detail: `${line.brandName} · every version, one answer`,
         route: { page: "series" as const, name: line.name, brand: line.brand },
+        suggestion: line.suggestion,
       },
     }))
     .sort((a, b) => b.at - a.at);

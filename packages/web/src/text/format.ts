@@ -1,33 +1,44 @@
 import type { FactoryStatus, MadeInStatus, ProductionEvidence, SourceKind, VerdictBasis } from "@solegraph/sdk";
 
-/** The short answer to "made in …?". */
+/**
+ * The short answer to "made in …?". A claim is never shown as a yes, and silence is
+ * never shown as a no.
+ */
 export const STATUS_ANSWER: Readonly<Record<MadeInStatus, string>> = {
   YES: "Yes",
   PARTLY: "Partly",
+  CLAIMED: "Claimed, not shown",
   NO: "No",
   UNKNOWN: "Unknown",
 };
 
-/** What an answer rests on, in words a shopper reads: the point of the page. */
-export const BASIS_TEXT: Readonly<Record<VerdictBasis, { readonly label: string; readonly explanation: string }>> = {
-  REPORTED: {
-    label: "Reported",
-    explanation: "Independent sources (news, editorial, community) report production there.",
-  },
-  CLAIMED_ONLY: {
-    label: "Only claimed",
-    explanation:
-      "No independent source reports production there: the answer rests only on what the brand or marketing copy claims.",
-  },
-  CONFLICTING: {
-    label: "Sources disagree",
-    explanation: "Some sources say so and others say otherwise: read both sides below.",
-  },
-  NONE: {
-    label: "Nothing recorded",
-    explanation: "No source in the graph says where it is made.",
-  },
+/** What an answer rests on, as a badge. */
+export const BASIS_TEXT: Readonly<Record<VerdictBasis, { readonly label: string }>> = {
+  REPORTED: { label: "Reported" },
+  CLAIMED_ONLY: { label: "Only claimed" },
+  CONFLICTING: { label: "Sources disagree" },
+  NONE: { label: "Nothing recorded" },
 };
+
+/** What the answer rests on, in words a shopper reads: the point of the page. */
+export function verdictExplanation(status: MadeInStatus, basis: VerdictBasis): string {
+  if (basis === "CONFLICTING") {
+    return status === "UNKNOWN"
+      ? "Claims say it is made there and claims say it is not, and no independent source reports it: read both sides below."
+      : "Independent sources report production there, but a claim says otherwise: read both sides below.";
+  }
+  switch (status) {
+    case "YES":
+    case "PARTLY":
+      return "Independent sources (news, editorial, community) report production there: a passage names the model or its line and the factory or its town.";
+    case "CLAIMED":
+      return "No independent source reports a production there. Only the claims below say so: the brand, its marketing, or a source that names no factory.";
+    case "NO":
+      return basis === "REPORTED" ? "An independent source says it is not made there." : "Only the brand's own word says it is not made there.";
+    case "UNKNOWN":
+      return "No source in the graph says whether it is made there. That is not a no: nothing is recorded either way.";
+  }
+}
 
 export const EVIDENCE_LABEL: Readonly<Record<ProductionEvidence, string>> = {
   REPORTED: "reported by an independent source",

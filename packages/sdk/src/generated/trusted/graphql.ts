@@ -22,24 +22,36 @@ export type ChangeEntityType =
   | 'SNEAKER_MODEL'
   | 'SOURCE';
 
-/** A source backing a fact. */
+/** A source backing a fact: where its passage is and what it states. */
 export type CitationInput = {
-  /** The passage of the source that says it, verbatim (checked against the source's text when the graph keeps it). */
+  /** Where the passage is: the source's URL with a text fragment, `#:~:text=first%20words,last%20words` (a few words at each end, percent-encoded, so a browser opens the page at the passage); a facility list's row: `#row=N`; the fragment alone for a source without a URL. */
+  readonly locator: string;
+  /** The passage verbatim: only for a source whose text the graph keeps (checked against it); other sources are pointed at by `locator`. */
   readonly quote?: string | null | undefined;
+  /** The day the passage was read at the locator (default: today). */
+  readonly retrievedOn?: string | null | undefined;
   /** The source's slug or global ID. */
   readonly source: string | number;
-  /** The fact's fields the source states, e.g. ["workforce", "workforceYear"]; leave out when it backs the fact as a whole. */
+  /** What the passage states, in our own words (never the source's sentences): the names, figures and dates as it gives them. */
+  readonly statement: string;
+  /** The fact's fields the passage states, e.g. ["workforce", "workforceYear"]; leave out when it backs the fact as a whole. */
   readonly supports?: ReadonlyArray<string> | null | undefined;
 };
 
 export type CiteInput = {
-  /** Global ID of the fact: a Brand, SneakerModel, Factory or Production. */
+  /** Global ID of the fact: a Brand, SneakerModel, Factory, Production or ProcessStep. */
   readonly fact: string | number;
-  /** The passage of the source that says it, verbatim (checked against the source's text when the graph keeps it). */
+  /** Where the passage is: the source's URL with a text fragment, `#:~:text=first%20words,last%20words` (a few words at each end, percent-encoded, so a browser opens the page at the passage); a facility list's row: `#row=N`; the fragment alone for a source without a URL. */
+  readonly locator: string;
+  /** The passage verbatim: only for a source whose text the graph keeps (checked against it); other sources are pointed at by `locator`. */
   readonly quote?: string | null | undefined;
+  /** The day the passage was read at the locator (default: today). */
+  readonly retrievedOn?: string | null | undefined;
   /** The source's slug or global ID. */
   readonly source: string | number;
-  /** The fact's fields the source states, e.g. ["workforce"]; leave out when it backs the fact as a whole. */
+  /** What the passage states, in our own words (never the source's sentences): the names, figures and dates as it gives them. */
+  readonly statement: string;
+  /** The fact's fields the passage states, e.g. ["workforce"]; leave out when it backs the fact as a whole. */
   readonly supports?: ReadonlyArray<string> | null | undefined;
 };
 
@@ -64,12 +76,14 @@ export type ClaimStance =
 export type ClaimTopic =
   /** The share of a product's value that is domestic. */
   | 'DOMESTIC_CONTENT'
-  /** The subject is made (stance DENIES: is not made) in the claim's country. */
+  /** The subject is made (stance DENIES: is not made) in the claim's country; of a brand: some of its shoes are made there. */
   | 'MADE_IN'
   /** Any other statement about where or how something is made: plants, workforce, plans. */
   | 'MANUFACTURING_FOOTPRINT'
   /** The share of a brand's production made in a country. */
-  | 'PRODUCTION_SHARE';
+  | 'PRODUCTION_SHARE'
+  /** The share of a brand's sales (in a market) that shoes made in a country make up: not a share of its production. */
+  | 'SALES_SHARE';
 
 export type ConflictReason =
   /** A unique value (slug, position, citation, model at a factory) is taken. */
@@ -248,15 +262,17 @@ export type ImportFacilityListInput = {
   readonly source: string | number;
 };
 
-/** Whether a model (or a series) is made in a country; `basis` says what the answer rests on. */
+/** Whether a model (or a series) is made in a country, saying only what its sources show; `basis` says what the answer rests on. */
 export type MadeInStatus =
-  /** Productions are recorded elsewhere and none in the country, or claims deny it. */
+  /** Said to be made there (by the brand, its marketing, or a source that names no factory), but no independent source reports a production there. Not a yes. */
+  | 'CLAIMED'
+  /** A source says it is not made there, and nothing reports it there. Productions recorded elsewhere alone are not a no. */
   | 'NO'
-  /** Some productions are in the country, others elsewhere. */
+  /** Independent sources report it made there and elsewhere too. */
   | 'PARTLY'
-  /** Nothing is recorded, or claims contradict each other. */
+  /** Nothing recorded says either way (absence of records is not a no), or claims contradict each other. */
   | 'UNKNOWN'
-  /** Every production is in the country (all reported ones, or all claimed when none is reported). */
+  /** Independent sources report it made there (a passage names the model or its line and the factory or its town), and nowhere else. */
   | 'YES';
 
 export type MaterialKind =
@@ -331,15 +347,19 @@ export type ProductionEvidence =
 export type RecordClaimInput = {
   /** ISO 3166-1 alpha-2 code of the country it is about; required for MADE_IN. */
   readonly country?: CountryCode | null | undefined;
-  /** The passage that says it, verbatim (checked against the source's text when the graph keeps it). */
+  /** Where the passage is: the source's URL with a text fragment, `#:~:text=first%20words,last%20words` (a few words at each end, percent-encoded, so a browser opens the page at the passage); a facility list's row: `#row=N`; the fragment alone for a source without a URL. */
+  readonly locator: string;
+  /** The passage verbatim: only for a source whose text the graph keeps (checked against it); other sources are pointed at by `locator`. */
   readonly quote?: string | null | undefined;
+  /** The day the passage was read at the locator (default: today). */
+  readonly retrievedOn?: string | null | undefined;
   /** The share the source gives, in percent. */
   readonly sharePercent?: number | null | undefined;
   /** The slug or global ID of the source that makes the claim. */
   readonly source: string | number;
   /** ASSERTS (the default) or DENIES. */
   readonly stance?: ClaimStance | null | undefined;
-  /** What the source says, in plain words. */
+  /** What the source says, in our own words: the names, figures and dates as it gives them. */
   readonly statement: string;
   /** Global ID of what the claim is about: a Brand, SneakerModel, Factory, Production. */
   readonly subject: string | number;
@@ -379,6 +399,15 @@ export type RouteStepInput = {
   readonly technique?: string | null | undefined;
 };
 
+/** How a search hit matches the query: an answer (EXACT, PARTIAL) or only a neighbour offered as a suggestion. */
+export type SearchMatch =
+  /** Its name, slug, series or town is the query (case aside). */
+  | 'EXACT'
+  /** The query begins a word of its name, slug, series or town ("hierro", "fresh foam"). */
+  | 'PARTIAL'
+  /** Only spelled alike (a typo, a near number: "574" finds the 576): the graph has nothing by that name, and this is a guess to offer as such. */
+  | 'SUGGESTION';
+
 export type ShoeComponent =
   | 'INSOLE'
   | 'LACES'
@@ -403,7 +432,7 @@ export type SourceKind =
   | 'NEWS';
 
 export type UnciteInput = {
-  /** Global ID of the fact: a Brand, SneakerModel, Factory or Production. */
+  /** Global ID of the fact: a Brand, SneakerModel, Factory, Production or ProcessStep. */
   readonly fact: string | number;
   /** The source's slug or global ID. */
   readonly source: string | number;
@@ -550,30 +579,35 @@ export type UpdateSourceInput = {
 
 /** What a made-in verdict rests on. */
 export type VerdictBasis =
-  /** Only claims (MADE_IN claims, or productions cited by the brand or marketing copy): not a reported fact. */
+  /** Only claims: MADE_IN claims, productions cited only by the brand or marketing copy, or a denial only the brand makes. Not a reported fact. */
   | 'CLAIMED_ONLY'
   /** Sources disagree: see `supportingClaims` and `conflictingClaims`. */
   | 'CONFLICTING'
-  /** Nothing is recorded. */
+  /** Nothing recorded says either way. */
   | 'NONE'
-  /** Productions that independent sources report, with no claim against them. */
+  /** Independent sources: productions they report (a passage naming the model or line and the factory or town), or, for NO, a denial they make; no claim against it. */
   | 'REPORTED';
 
 export type BrandCardFragment = { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null };
 
-export type ClaimFragment = { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type ClaimFragment = { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
     | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
     | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
     | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
     | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
    };
 
-export type BrandDetailFragment = { readonly description: string | null, readonly website: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type BrandDetailFragment = { readonly description: string | null, readonly website: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
       | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
       | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-     }>, readonly productionByCountry: { readonly countries: ReadonlyArray<{ readonly countryCode: string, readonly countryName: string, readonly productionCount: number, readonly factoryCount: number, readonly knownVolume: number | null, readonly volumeShare: number | null }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+     }>, readonly productionByCountry: { readonly countries: ReadonlyArray<{ readonly countryCode: string, readonly countryName: string, readonly recorded: boolean, readonly productionCount: number, readonly factoryCount: number, readonly knownVolume: number | null, readonly volumeShare: number | null, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+          | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
+          | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
+          | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
+          | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
+         }> }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
         | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -587,12 +621,17 @@ export type BrandQueryVariables = Exact<{
 }>;
 
 
-export type BrandQuery = { readonly brand: { readonly description: string | null, readonly website: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly models: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> } }> }, readonly factories: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type BrandQuery = { readonly brand: { readonly description: string | null, readonly website: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly models: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> } }> }, readonly factories: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
         | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
         | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-       }>, readonly productionByCountry: { readonly countries: ReadonlyArray<{ readonly countryCode: string, readonly countryName: string, readonly productionCount: number, readonly factoryCount: number, readonly knownVolume: number | null, readonly volumeShare: number | null }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+       }>, readonly productionByCountry: { readonly countries: ReadonlyArray<{ readonly countryCode: string, readonly countryName: string, readonly recorded: boolean, readonly productionCount: number, readonly factoryCount: number, readonly knownVolume: number | null, readonly volumeShare: number | null, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+            | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
+            | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
+            | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
+            | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
+           }> }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
           | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -809,7 +848,7 @@ export type RecordProductionMutation = { readonly recordProduction:
     | { readonly __typename: 'ConflictError', readonly reason: ConflictReason, readonly path: ReadonlyArray<string>, readonly currentVersion: number | null, readonly message: string }
     | { readonly __typename: 'ForbiddenError', readonly requiredScope: string, readonly message: string }
     | { readonly __typename: 'NotFoundError', readonly path: ReadonlyArray<string>, readonly reference: string, readonly message: string }
-    | { readonly __typename: 'RecordProductionPayload', readonly production: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }
+    | { readonly __typename: 'RecordProductionPayload', readonly production: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }
     | { readonly __typename: 'ValidationError', readonly message: string, readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string>, readonly message: string }> }
    };
 
@@ -822,7 +861,7 @@ export type UpdateProductionMutation = { readonly updateProduction:
     | { readonly __typename: 'ConflictError', readonly reason: ConflictReason, readonly path: ReadonlyArray<string>, readonly currentVersion: number | null, readonly message: string }
     | { readonly __typename: 'ForbiddenError', readonly requiredScope: string, readonly message: string }
     | { readonly __typename: 'NotFoundError', readonly path: ReadonlyArray<string>, readonly reference: string, readonly message: string }
-    | { readonly __typename: 'UpdateProductionPayload', readonly production: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }
+    | { readonly __typename: 'UpdateProductionPayload', readonly production: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }
     | { readonly __typename: 'ValidationError', readonly message: string, readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string>, readonly message: string }> }
    };
 
@@ -839,17 +878,20 @@ export type DeleteProductionMutation = { readonly deleteProduction:
     | { readonly __typename: 'ValidationError', readonly message: string, readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string>, readonly message: string }> }
    };
 
-type CitedFact_Brand_Fragment = { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+type CitedFact_Brand_Fragment = { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
-type CitedFact_Factory_Fragment = { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+type CitedFact_Factory_Fragment = { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
-type CitedFact_Production_Fragment = { readonly __typename: 'Production', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+type CitedFact_ProcessStep_Fragment = { readonly __typename: 'ProcessStep', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
-type CitedFact_SneakerModel_Fragment = { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+type CitedFact_Production_Fragment = { readonly __typename: 'Production', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+
+type CitedFact_SneakerModel_Fragment = { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
 export type CitedFactFragment =
   | CitedFact_Brand_Fragment
   | CitedFact_Factory_Fragment
+  | CitedFact_ProcessStep_Fragment
   | CitedFact_Production_Fragment
   | CitedFact_SneakerModel_Fragment
 ;
@@ -889,7 +931,7 @@ export type RecordClaimMutation = { readonly recordClaim:
     | { readonly __typename: 'ConflictError', readonly reason: ConflictReason, readonly path: ReadonlyArray<string>, readonly currentVersion: number | null, readonly message: string }
     | { readonly __typename: 'ForbiddenError', readonly requiredScope: string, readonly message: string }
     | { readonly __typename: 'NotFoundError', readonly path: ReadonlyArray<string>, readonly reference: string, readonly message: string }
-    | { readonly __typename: 'RecordClaimPayload', readonly claim: { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+    | { readonly __typename: 'RecordClaimPayload', readonly claim: { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
           | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -918,10 +960,11 @@ export type CiteMutationVariables = Exact<{
 
 export type CiteMutation = { readonly cite:
     | { readonly __typename: 'CitePayload', readonly fact:
-        | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
-        | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
-        | { readonly __typename: 'Production', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
-        | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'ProcessStep', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'Production', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
        }
     | { readonly __typename: 'ConflictError', readonly reason: ConflictReason, readonly path: ReadonlyArray<string>, readonly currentVersion: number | null, readonly message: string }
     | { readonly __typename: 'ForbiddenError', readonly requiredScope: string, readonly message: string }
@@ -939,17 +982,18 @@ export type UnciteMutation = { readonly uncite:
     | { readonly __typename: 'ForbiddenError', readonly requiredScope: string, readonly message: string }
     | { readonly __typename: 'NotFoundError', readonly path: ReadonlyArray<string>, readonly reference: string, readonly message: string }
     | { readonly __typename: 'UncitePayload', readonly fact:
-        | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
-        | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
-        | { readonly __typename: 'Production', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
-        | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'ProcessStep', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'Production', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+        | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly version: number, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
        }
     | { readonly __typename: 'ValidationError', readonly message: string, readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string>, readonly message: string }> }
    };
 
 export type FactoryCardFragment = { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } };
 
-export type FactoryDetailFragment = { readonly streetAddress: string | null, readonly workforce: number | null, readonly workforceYear: number | null, readonly weeklyCapacityPairs: number | null, readonly weeklyCapacityYear: number | null, readonly floorAreaSqFt: number | null, readonly notes: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly operatorBrand: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null, readonly processSteps: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type FactoryDetailFragment = { readonly streetAddress: string | null, readonly workforce: number | null, readonly workforceYear: number | null, readonly weeklyCapacityPairs: number | null, readonly weeklyCapacityYear: number | null, readonly floorAreaSqFt: number | null, readonly notes: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly operatorBrand: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null, readonly processSteps: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
       | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -962,7 +1006,7 @@ export type FactoryQueryVariables = Exact<{
 }>;
 
 
-export type FactoryQuery = { readonly factory: { readonly streetAddress: string | null, readonly workforce: number | null, readonly workforceYear: number | null, readonly weeklyCapacityPairs: number | null, readonly weeklyCapacityYear: number | null, readonly floorAreaSqFt: number | null, readonly notes: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly productions: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }> }, readonly operatorBrand: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null, readonly processSteps: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type FactoryQuery = { readonly factory: { readonly streetAddress: string | null, readonly workforce: number | null, readonly workforceYear: number | null, readonly weeklyCapacityPairs: number | null, readonly weeklyCapacityYear: number | null, readonly floorAreaSqFt: number | null, readonly notes: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly productions: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }> }, readonly operatorBrand: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null, readonly processSteps: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
         | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -995,17 +1039,17 @@ export type MaterialsQuery = { readonly materials: { readonly totalCount: number
 
 export type ModelCardFragment = { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> };
 
-export type ModelDetailFragment = { readonly description: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly madeInUsa: { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type ModelDetailFragment = { readonly description: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly madeInUsa: { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
         | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
         | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-       }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+       }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
         | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
         | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-       }> }, readonly materials: ReadonlyArray<{ readonly component: ShoeComponent, readonly note: string | null, readonly material: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly kind: MaterialKind, readonly description: string | null }, readonly originCountry: { readonly code: CountryCode, readonly name: string } | null }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+       }> }, readonly materials: ReadonlyArray<{ readonly component: ShoeComponent, readonly note: string | null, readonly material: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly kind: MaterialKind, readonly description: string | null }, readonly originCountry: { readonly code: CountryCode, readonly name: string } | null }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
       | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -1018,17 +1062,17 @@ export type ModelQueryVariables = Exact<{
 }>;
 
 
-export type ModelQuery = { readonly model: { readonly description: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly productions: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }> }, readonly madeInUsa: { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type ModelQuery = { readonly model: { readonly description: string | null, readonly createdAt: string, readonly updatedAt: string, readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly productions: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } }> }, readonly madeInUsa: { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
           | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
           | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-         }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+         }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
           | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
           | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-         }> }, readonly materials: ReadonlyArray<{ readonly component: ShoeComponent, readonly note: string | null, readonly material: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly kind: MaterialKind, readonly description: string | null }, readonly originCountry: { readonly code: CountryCode, readonly name: string } | null }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+         }> }, readonly materials: ReadonlyArray<{ readonly component: ShoeComponent, readonly note: string | null, readonly material: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly kind: MaterialKind, readonly description: string | null }, readonly originCountry: { readonly code: CountryCode, readonly name: string } | null }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly claims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
         | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
         | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -1057,7 +1101,7 @@ type NodeCard_Material_Fragment = { readonly __typename: 'Material', readonly sl
 
 type NodeCard_ProcessStep_Fragment = { readonly __typename: 'ProcessStep', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null };
 
-type NodeCard_Production_Fragment = { readonly __typename: 'Production', readonly id: string, readonly version: number, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+type NodeCard_Production_Fragment = { readonly __typename: 'Production', readonly id: string, readonly version: number, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
 type NodeCard_ProductionStep_Fragment = { readonly __typename: 'ProductionStep', readonly position: number, readonly technique: string | null, readonly id: string, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } };
 
@@ -1088,7 +1132,7 @@ export type NodeQuery = { readonly node:
     | { readonly __typename: 'Factory', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }
     | { readonly __typename: 'Material', readonly slug: string, readonly name: string, readonly description: string | null, readonly id: string, readonly materialKind: MaterialKind }
     | { readonly __typename: 'ProcessStep', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null }
-    | { readonly __typename: 'Production', readonly id: string, readonly version: number, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+    | { readonly __typename: 'Production', readonly id: string, readonly version: number, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
     | { readonly __typename: 'ProductionStep', readonly position: number, readonly technique: string | null, readonly id: string, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }
     | { readonly __typename: 'SneakerModel', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }
     | { readonly __typename: 'Source', readonly id: string, readonly version: number, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }
@@ -1105,7 +1149,7 @@ export type NodesQuery = { readonly nodes: ReadonlyArray<
     | { readonly __typename: 'Factory', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }
     | { readonly __typename: 'Material', readonly slug: string, readonly name: string, readonly description: string | null, readonly id: string, readonly materialKind: MaterialKind }
     | { readonly __typename: 'ProcessStep', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null }
-    | { readonly __typename: 'Production', readonly id: string, readonly version: number, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
+    | { readonly __typename: 'Production', readonly id: string, readonly version: number, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> }
     | { readonly __typename: 'ProductionStep', readonly position: number, readonly technique: string | null, readonly id: string, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }
     | { readonly __typename: 'SneakerModel', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }
     | { readonly __typename: 'Source', readonly id: string, readonly version: number, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }
@@ -1120,7 +1164,7 @@ export type ProcessStepQueryVariables = Exact<{
 }>;
 
 
-export type ProcessStepQuery = { readonly processStep: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } | null };
+export type ProcessStepQuery = { readonly processStep: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } | null };
 
 export type ProcessStepsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1132,14 +1176,14 @@ export type ProcessStepsQueryVariables = Exact<{
 
 export type ProcessStepsQuery = { readonly processSteps: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }> } };
 
-export type ProductionCardFragment = { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+export type ProductionCardFragment = { readonly version: number, readonly id: string, readonly slug: string, readonly labelClaim: string | null, readonly annualVolume: number | null, readonly startYear: number | null, readonly endYear: number | null, readonly notes: string | null, readonly evidence: ProductionEvidence, readonly country: { readonly code: CountryCode, readonly name: string }, readonly model: { readonly id: string, readonly slug: string, readonly name: string }, readonly factory: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } | null, readonly route: ReadonlyArray<{ readonly position: number, readonly technique: string | null, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
-export type ProvenanceVerdictFragment = { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type ProvenanceVerdictFragment = { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
       | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
       | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-     }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+     }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
       | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
       | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -1154,12 +1198,12 @@ export type SeriesQueryVariables = Exact<{
 }>;
 
 
-export type SeriesQuery = { readonly series: { readonly name: string, readonly models: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }>, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly madeInUsa: { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type SeriesQuery = { readonly series: { readonly name: string, readonly models: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }>, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly madeInUsa: { readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly volumeShare: number | null, readonly labelClaims: ReadonlyArray<string>, readonly country: { readonly code: CountryCode, readonly name: string }, readonly factories: ReadonlyArray<{ readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly sources: ReadonlyArray<{ readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly supportingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
           | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
           | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-         }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+         }>, readonly conflictingClaims: ReadonlyArray<{ readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
           | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -1172,15 +1216,15 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { readonly search: ReadonlyArray<
-    | { readonly __typename: 'Brand', readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null }
-    | { readonly __typename: 'Factory', readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }
-    | { readonly __typename: 'SneakerModel', readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }
-  > };
+export type SearchQuery = { readonly search: ReadonlyArray<{ readonly match: SearchMatch, readonly result:
+      | { readonly __typename: 'Brand', readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly foundedYear: number | null, readonly headquartersCity: string | null, readonly headquartersRegion: string | null, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null }
+      | { readonly __typename: 'Factory', readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } }
+      | { readonly __typename: 'SneakerModel', readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }
+     }> };
 
 export type SourceCardFragment = { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null };
 
-export type CitationFragment = { readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } };
+export type CitationFragment = { readonly locator: string | null, readonly statement: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly supports: ReadonlyArray<string>, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } };
 
 export type SourceQueryVariables = Exact<{
   slug: string;
@@ -1188,7 +1232,7 @@ export type SourceQueryVariables = Exact<{
 }>;
 
 
-export type SourceQuery = { readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null, readonly claims: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type SourceQuery = { readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null, readonly claims: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
             | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
             | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
             | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -1204,7 +1248,7 @@ export type ClaimsQueryVariables = Exact<{
 }>;
 
 
-export type ClaimsQuery = { readonly claims: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
+export type ClaimsQuery = { readonly claims: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly topic: ClaimTopic, readonly stance: ClaimStance, readonly statement: string, readonly locator: string | null, readonly retrievedOn: string | null, readonly quote: string | null, readonly sharePercent: number | null, readonly version: number, readonly country: { readonly code: CountryCode, readonly name: string } | null, readonly source: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }, readonly subject:
           | { readonly __typename: 'Brand', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
@@ -1278,6 +1322,9 @@ export const SourceCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     `, {"fragmentName":"SourceCard"}) as unknown as TypedDocumentString<SourceCardFragment, unknown>;
 export const CitationFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -1302,6 +1349,8 @@ export const ClaimFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -1367,6 +1416,10 @@ export const BrandDetailFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     countries {
       countryCode
       countryName
+      recorded
+      claims {
+        ...Claim
+      }
       productionCount
       factoryCount
       knownVolume
@@ -1394,6 +1447,8 @@ fragment Claim on Claim {
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -1443,6 +1498,9 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -1520,6 +1578,14 @@ export const CitedFactFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
       ...Citation
     }
   }
+  ... on ProcessStep {
+    id
+    slug
+    version
+    sources {
+      ...Citation
+    }
+  }
 }
     fragment SourceCard on Source {
   version
@@ -1534,6 +1600,9 @@ export const CitedFactFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -1614,6 +1683,8 @@ fragment Claim on Claim {
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -1688,6 +1759,9 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -1765,6 +1839,8 @@ export const ProvenanceVerdictFragmentDoc = /* @__PURE__ */ new TypedDocumentStr
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -1831,6 +1907,9 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -1878,6 +1957,8 @@ export const ModelDetailFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -1999,6 +2080,9 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -2080,6 +2164,9 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -2233,6 +2320,9 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
@@ -2294,6 +2384,8 @@ fragment Claim on Claim {
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -2342,6 +2434,10 @@ fragment BrandDetail on Brand {
     countries {
       countryCode
       countryName
+      recorded
+      claims {
+        ...Claim
+      }
       productionCount
       factoryCount
       knownVolume
@@ -2417,12 +2513,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:43ff0a1a9f8941885c1242fdf0065bdb797678a762410f8354cdbc0504dbb04e"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
+}`, {"hash":"sha256:d5dc19e820ddba0cb1e1982ea75f63eea7b44242b3ef38aa863dd8d55a457861"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
 export const BrandsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Brands($search: String, $first: Int, $after: String, $last: Int, $before: String) {
   brands(
@@ -3198,12 +3297,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:a813092291f6f288e8aed51d18c05e5e36522c5c1099bbf5c97e911860063af9"}) as unknown as TypedDocumentString<RecordProductionMutation, RecordProductionMutationVariables>;
+}`, {"hash":"sha256:4e302bfcf801446b5b9b66a3694c419877432fb668d650e37d31cb6e792f57f9"}) as unknown as TypedDocumentString<RecordProductionMutation, RecordProductionMutationVariables>;
 export const UpdateProductionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation UpdateProduction($input: UpdateProductionInput!) {
   updateProduction(input: $input) {
@@ -3313,12 +3415,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:92243f2f35acbb00d7ace198a2b52250f4e3a9714a26d3ce3a80c128cb16797c"}) as unknown as TypedDocumentString<UpdateProductionMutation, UpdateProductionMutationVariables>;
+}`, {"hash":"sha256:b7b44b4ce3db91924e961432b9b30c3b8618dc91ed4e21f701fca0e7f9f7b818"}) as unknown as TypedDocumentString<UpdateProductionMutation, UpdateProductionMutationVariables>;
 export const DeleteProductionDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation DeleteProduction($input: DeleteInput!) {
   deleteProduction(input: $input) {
@@ -3462,6 +3567,8 @@ export const RecordClaimDocument = /* @__PURE__ */ new TypedDocumentString(`
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -3531,7 +3638,7 @@ fragment SourceCard on Source {
   publisher
   url
   publishedOn
-}`, {"hash":"sha256:2ff1508c30e607c652bf0a086275cc09bb69cecd6f26632546935ccc7513ed35"}) as unknown as TypedDocumentString<RecordClaimMutation, RecordClaimMutationVariables>;
+}`, {"hash":"sha256:409623570f754c5235d814c153d51f2bb277000748374e102ce6a2aaa4049950"}) as unknown as TypedDocumentString<RecordClaimMutation, RecordClaimMutationVariables>;
 export const RetractClaimDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation RetractClaim($input: DeleteInput!) {
   retractClaim(input: $input) {
@@ -3632,6 +3739,14 @@ fragment CitedFact on CitableFact {
       ...Citation
     }
   }
+  ... on ProcessStep {
+    id
+    slug
+    version
+    sources {
+      ...Citation
+    }
+  }
 }
 fragment SourceCard on Source {
   version
@@ -3646,12 +3761,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:324e6463cb219ff42f9da34135db14baddd835927712a62b6b3e3394cfbac73a"}) as unknown as TypedDocumentString<CiteMutation, CiteMutationVariables>;
+}`, {"hash":"sha256:b7e2d14c3040f71455efd813532897ae0a33fadda1117de8778f58cafd17f932"}) as unknown as TypedDocumentString<CiteMutation, CiteMutationVariables>;
 export const UnciteDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation Uncite($input: UnciteInput!) {
   uncite(input: $input) {
@@ -3720,6 +3838,14 @@ fragment CitedFact on CitableFact {
       ...Citation
     }
   }
+  ... on ProcessStep {
+    id
+    slug
+    version
+    sources {
+      ...Citation
+    }
+  }
 }
 fragment SourceCard on Source {
   version
@@ -3734,12 +3860,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:37d740db83bb14a4c2d9c1ba71e4ec3bb676cdd0e6fcc94b44058916ef25b2c1"}) as unknown as TypedDocumentString<UnciteMutation, UnciteMutationVariables>;
+}`, {"hash":"sha256:3a7a4a075985d8b2c2f1da123a2983be17ee1990ff4297d367b2104be9daaf9b"}) as unknown as TypedDocumentString<UnciteMutation, UnciteMutationVariables>;
 export const FactoryDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Factory($slug: String!, $productionsFirst: Int) {
   factory(slug: $slug) {
@@ -3775,6 +3904,8 @@ fragment Claim on Claim {
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -3911,12 +4042,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:39bce0cf5c7d90fecca9ce527807d72dfed32a429490533a4812f870e8d50e93"}) as unknown as TypedDocumentString<FactoryQuery, FactoryQueryVariables>;
+}`, {"hash":"sha256:0974a22521e0ff675614f81a2cfd4a9eb41cf5f5dabf59be14a37fd0bc8f17e6"}) as unknown as TypedDocumentString<FactoryQuery, FactoryQueryVariables>;
 export const FactoriesDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Factories($filter: FactoryFilter, $orderBy: FactoryOrder, $first: Int, $after: String, $last: Int, $before: String) {
   factories(
@@ -4018,6 +4152,8 @@ export const ModelDocument = /* @__PURE__ */ new TypedDocumentString(`
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -4210,12 +4346,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:66524abe079deba9a0124a8de7676752b41d8d9c9b65e8e6991186c8b2da3630"}) as unknown as TypedDocumentString<ModelQuery, ModelQueryVariables>;
+}`, {"hash":"sha256:bb20694defbe15187ac24e4186cf88f35a753a3a0910dbd041bce82f4704e9fd"}) as unknown as TypedDocumentString<ModelQuery, ModelQueryVariables>;
 export const ModelsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Models($filter: ModelFilter, $orderBy: ModelOrder, $first: Int, $after: String, $last: Int, $before: String) {
   models(
@@ -4425,12 +4564,15 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:dd03df8e9afcf33a4b9577624c7b0aba2f4f4c11f52426b1b95cdbe808bfb31a"}) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+}`, {"hash":"sha256:6ed54839472d2f2ecf9f4ba9852967a276641c7a8ffa600cf0af8f518b3999e4"}) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
 export const NodesDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Nodes($ids: [ID!]!) {
   nodes(ids: $ids) {
@@ -4583,16 +4725,22 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:07590c6e7e8e957c9a11e602c65da9e897d2c4957824ebd23078803445f7d271"}) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
+}`, {"hash":"sha256:51f0c82e97576ba6bb5267a7e46177d1309cefa93ce2d384ece48b91e6f40efb"}) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const ProcessStepDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ProcessStep($slug: String!) {
   processStep(slug: $slug) {
     ...ProcessStepCard
+    sources {
+      ...Citation
+    }
   }
 }
     fragment ProcessStepCard on ProcessStep {
@@ -4602,7 +4750,29 @@ export const ProcessStepDocument = /* @__PURE__ */ new TypedDocumentString(`
   name
   position
   description
-}`, {"hash":"sha256:42f53c5643191a86d947345ddba0ec036cdd633e8f23f2ec4698ac8baa818719"}) as unknown as TypedDocumentString<ProcessStepQuery, ProcessStepQueryVariables>;
+}
+fragment SourceCard on Source {
+  version
+  id
+  slug
+  title
+  label
+  kind
+  independent
+  publisher
+  url
+  publishedOn
+}
+fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
+  quote
+  supports
+  source {
+    ...SourceCard
+  }
+}`, {"hash":"sha256:5b8bab4917d97ff265f21cfaafac543d5bb00914059d31a14c0c5e458ce1ebfe"}) as unknown as TypedDocumentString<ProcessStepQuery, ProcessStepQueryVariables>;
 export const ProcessStepsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query ProcessSteps($first: Int, $after: String, $last: Int, $before: String) {
   processSteps(first: $first, after: $after, last: $last, before: $before) {
@@ -4652,6 +4822,8 @@ export const SeriesDocument = /* @__PURE__ */ new TypedDocumentString(`
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -4765,24 +4937,30 @@ fragment SourceCard on Source {
   publishedOn
 }
 fragment Citation on Citation {
+  locator
+  statement
+  retrievedOn
   quote
   supports
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:b681afac7c3b7acc62633c7bdd1ab7a92b5bbdc31bb01965cc61c803f1ce8795"}) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
+}`, {"hash":"sha256:17d2ff512d66d70a56631a3e052c3cb095f8d70ad196913b59940d1b15db0082"}) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
 export const SearchDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Search($query: String!, $first: Int) {
   search(query: $query, first: $first) {
-    __typename
-    ... on Brand {
-      ...BrandCard
-    }
-    ... on SneakerModel {
-      ...ModelCard
-    }
-    ... on Factory {
-      ...FactoryCard
+    match
+    result {
+      __typename
+      ... on Brand {
+        ...BrandCard
+      }
+      ... on SneakerModel {
+        ...ModelCard
+      }
+      ... on Factory {
+        ...FactoryCard
+      }
     }
   }
 }
@@ -4843,7 +5021,7 @@ fragment VerdictCard on MadeInVerdict {
   }
   status
   basis
-}`, {"hash":"sha256:7784529c7a89126935e844d0dece05a165d3a31613c31137d5444da05a4a8d55"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+}`, {"hash":"sha256:e1a0ab494a1a4e36513d702de463f7feeacc55445e236309066cfd4ed8a77fa0"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const SourceDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Source($slug: String!, $claimsFirst: Int) {
   source(slug: $slug) {
@@ -4867,6 +5045,8 @@ export const SourceDocument = /* @__PURE__ */ new TypedDocumentString(`
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -4920,7 +5100,7 @@ fragment SourceCard on Source {
   publisher
   url
   publishedOn
-}`, {"hash":"sha256:bd6513c83d64f68b445740c4126770fc569ab90ba3fcd7286db5aacf9ac5e234"}) as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
+}`, {"hash":"sha256:2fd960a06d14a61c204cc84a7d48de6b6cea08fa54fd0d09644573a50892d7ad"}) as unknown as TypedDocumentString<SourceQuery, SourceQueryVariables>;
 export const ClaimsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Claims($filter: ClaimFilter, $first: Int, $after: String, $last: Int, $before: String) {
   claims(
@@ -4947,6 +5127,8 @@ export const ClaimsDocument = /* @__PURE__ */ new TypedDocumentString(`
   topic
   stance
   statement
+  locator
+  retrievedOn
   quote
   sharePercent
   version
@@ -5000,7 +5182,7 @@ fragment SourceCard on Source {
   publisher
   url
   publishedOn
-}`, {"hash":"sha256:336bf02ac332cc0756952a6140abfcc088a5a4bab74679ac506d6e0b14877bb7"}) as unknown as TypedDocumentString<ClaimsQuery, ClaimsQueryVariables>;
+}`, {"hash":"sha256:28a9d4e336837834be0e8621f2a6ef2e09f2d1d812168ec6235aa93013ab7457"}) as unknown as TypedDocumentString<ClaimsQuery, ClaimsQueryVariables>;
 export const SourcesDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Sources($first: Int, $after: String, $last: Int, $before: String) {
   sources(first: $first, after: $after, last: $last, before: $before) {

@@ -43,6 +43,8 @@ export const BrandNode: PlannedRef = plannedObject<Brand>("Brand", {
 });
 
 interface CountryShareRow {
+  brandId: number;
+  recorded: boolean;
   countryCode: string;
   countryName: string;
   productionCount: number;
@@ -52,14 +54,37 @@ interface CountryShareRow {
 }
 
 const CountryShare: PlannedRef = plannedObject<CountryShareRow>("CountryShare", {
-  description: "A brand's production in one country, from the productions and factories the graph records.",
+  description:
+    "A brand's production in one country: what the graph records there (factories, productions), or, where it records none, " +
+    "what sources say (`claims`). Counts are of recorded factories and productions, never of the brand's output.",
   fields: (t) => ({
     countryCode: t.string("countryCode"),
     countryName: t.string("countryName"),
+    recorded: t.boolean("recorded", {
+      description:
+        "Whether the graph records a factory or a production of the brand there. False: no factory there is recorded, " +
+        "only sources saying the brand makes shoes there (see `claims`); the counts are then 0 and say nothing of its output.",
+    }),
+    claims: t.field(
+      [ClaimNode],
+      {
+        kind: "list",
+        rows: ({ row }, alias) => ({
+          from: sql`"Claim"`,
+          where: sql`${alias}."brandId" = ${row}."brandId" AND ${alias}.topic = 'MADE_IN' AND ${alias}."countryCode" = ${row}."countryCode"`,
+          orderBy: [by("id")],
+        }),
+      },
+      { description: "What sources say of the brand making shoes in the country (MADE_IN claims about the brand), each with its source and passage." },
+    ),
     productionCount: t.int("productionCount", {
       description: "How many productions (model × country records) the graph holds there: a count of records, not a share of the brand's output.",
     }),
-    factoryCount: t.int("factoryCount", { description: "Named, not closed factories in the country that the brand operates or that make its models." }),
+    factoryCount: t.int("factoryCount", {
+      description:
+        "Recorded operating factories in the country that the brand runs or that make its models (planned and closed ones make nothing): " +
+        "a count of records, not of the brand's factories there.",
+    }),
     knownVolume: t.int("knownVolume", { nullable: true, description: "Sum of known annual volumes (pairs), null when none is known." }),
     volumeShare: t.float("volumeShare", {
       nullable: true,
@@ -70,20 +95,24 @@ const CountryShare: PlannedRef = plannedObject<CountryShareRow>("CountryShare", 
 
 const ProductionByCountry: PlannedRef = plannedObject("ProductionByCountry", {
   description:
-    "Where a brand makes its shoes: what the graph records per country (counts, and shares only of known volumes), " +
-    "beside the shares sources claim (which may disagree with each other).",
+    "Where a brand makes its shoes, as far as the graph knows: per country, the factories and productions it records (counts of records, " +
+    "not of output; shares only of known volumes), and the countries where sources say the brand makes shoes but no factory is recorded; " +
+    "beside them the shares sources claim (which may disagree with each other). What is not recorded is unknown, not absent.",
   fields: (t) => ({
     countries: t.field([CountryShare], {
       kind: "list",
       rows: ({ row }) => ({
         from: countriesOfBrand(row),
-        orderBy: [by("factoryCount", "desc"), by("productionCount", "desc"), by("countryCode")],
+        orderBy: [by("recorded", "desc"), by("factoryCount", "desc"), by("productionCount", "desc"), by("countryCode")],
       }),
-    }),
+    }, { description: "Recorded countries first (most factories first), then countries only sources' statements name." }),
     claims: t.field(
       [ClaimNode],
-      hasMany("Claim", "brandId", [by("id")], (_context, alias) => sql`${alias}.topic = 'PRODUCTION_SHARE'`),
-      { description: "What sources claim about the share of the brand's production per country, each with its source, side by side." },
+      hasMany("Claim", "brandId", [by("id")], (_context, alias) => sql`${alias}.topic IN ('PRODUCTION_SHARE', 'SALES_SHARE')`),
+      {
+        description:
+          "What sources claim about shares per country, of the brand's production (PRODUCTION_SHARE) or of its sales (SALES_SHARE), each with its source, side by side.",
+      },
     ),
   }),
 });

@@ -1,6 +1,6 @@
 import { ClaimTopic, rules, type Prisma } from "@solegraph/db";
 import { z } from "zod";
-import { checkVerbatim } from "../../curation/citation-input.ts";
+import { checkedPassage, LOCATOR_DESCRIPTION, QUOTE_DESCRIPTION, RETRIEVED_ON_DESCRIPTION } from "../../curation/citation-input.ts";
 import { defineEntity, entityNamed } from "../../curation/entity.ts";
 import { ValidationError } from "../../curation/errors.ts";
 import { referenceRule } from "../../curation/input-fields.ts";
@@ -37,8 +37,10 @@ curatedMutations({
     stance: { type: ClaimStanceEnum, rule: Claim.stance, description: "ASSERTS (the default) or DENIES." },
     country: { type: "CountryCode", rule: Claim.countryCode, column: "countryCode", description: "ISO 3166-1 alpha-2 code of the country it is about; required for MADE_IN." },
     sharePercent: { type: "Float", rule: Claim.sharePercent, description: "The share the source gives, in percent." },
-    statement: { type: "String", rule: Claim.statement, required: true, description: "What the source says, in plain words." },
-    quote: { type: "String", rule: Claim.quote, description: "The passage that says it, verbatim (checked against the source's text when the graph keeps it)." },
+    statement: { type: "String", rule: Claim.statement, required: true, description: "What the source says, in our own words: the names, figures and dates as it gives them." },
+    locator: { type: "String", rule: Claim.locator, required: true, description: LOCATOR_DESCRIPTION },
+    retrievedOn: { type: "Date", description: RETRIEVED_ON_DESCRIPTION },
+    quote: { type: "String", rule: Claim.quote, description: QUOTE_DESCRIPTION },
   },
   create: {
     name: "recordClaim",
@@ -48,14 +50,18 @@ curatedMutations({
         ctx.addIssue({ code: "custom", path: ["country"], message: "is required for a MADE_IN claim" });
       }
     }),
-    write: async ({ tx }, input, columns) => {
+    write: async (write, input, columns) => {
+      const { tx } = write;
       const sourceId = columns["sourceId"] as number;
-      // The quote is checked here, not by a rule: it needs the source's text.
-      const quote = (columns["quote"] as string | null | undefined) ?? null;
-      const { text } = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: { text: true } });
-      if (quote !== null) checkVerbatim(quote, text, ["input", "quote"]);
+      // The passage is checked here, not by a rule: it needs the source (its URL, its kept text).
+      const { locator, statement, retrievedOn, quote } = await checkedPassage(
+        write,
+        sourceId,
+        { locator: columns["locator"] as string, statement: columns["statement"] as string, retrievedOn: columns["retrievedOn"] as Date | null | undefined, quote: columns["quote"] as string | null | undefined },
+        ["input"],
+      );
       const subject = await subjectColumn(tx, String(input["subject"]));
-      const data = { ...columns, ...subject } as Prisma.ClaimUncheckedCreateInput;
+      const data = { ...columns, locator, statement, retrievedOn, quote, ...subject } as Prisma.ClaimUncheckedCreateInput;
       const created = await tx.claim.create({ data, select: { id: true } });
       return created.id;
     },

@@ -15,7 +15,7 @@ import { CountryRef } from "../country/type.ts";
 import { FactoryNode } from "../factory/type.ts";
 import { ProductionNode } from "../production/type.ts";
 import { SneakerModelNode } from "../sneaker-model/type.ts";
-import { SourceNode } from "../source/type.ts";
+import { LOCATOR_FIELD_DESCRIPTION, RETRIEVED_ON_FIELD_DESCRIPTION, SourceNode } from "../source/type.ts";
 
 /** A claim's subject: the GraphQL type and the Claim column that points at it. */
 export const CLAIM_SUBJECTS = {
@@ -48,8 +48,13 @@ export const ClaimNode: PlannedRef = plannedObject<Claim>("Claim", {
     stance: t.enum(ClaimStanceEnum, "stance", { description: "ASSERTS: the statement is so; DENIES: it is not." }),
     country: t.field(CountryRef, belongsTo("Country", "countryCode", "code"), { nullable: true, description: "The country the statement is about." }),
     sharePercent: t.float("sharePercent", { nullable: true, description: "The share the statement gives, in percent, when it gives one." }),
-    statement: t.string("statement", { description: "What the source says, in the curator's plain words." }),
-    quote: t.string("quote", { nullable: true, description: "The passage of the source that says it, verbatim; null when none is at hand." }),
+    statement: t.string("statement", { description: "What the source says, in our own words: the names, figures and dates as it gives them." }),
+    locator: t.string("locator", { nullable: true, description: LOCATOR_FIELD_DESCRIPTION }),
+    retrievedOn: t.date("retrievedOn", { nullable: true, description: RETRIEVED_ON_FIELD_DESCRIPTION }),
+    quote: t.string("quote", {
+      nullable: true,
+      description: "The passage verbatim, only for a source whose text the graph keeps (`Source.text`); other sources' sentences are never copied in.",
+    }),
     source: t.field(SourceNode, belongsTo("Source", "sourceId")),
     version: t.int("version"),
     createdAt: t.dateTime("createdAt"),

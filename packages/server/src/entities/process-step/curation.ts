@@ -1,5 +1,6 @@
 import { rules } from "@solegraph/db";
 import { defineEntity } from "../../curation/entity.ts";
+import { CITATIONS_SNAPSHOT } from "../../curation/snapshots.ts";
 import { curatedMutations } from "../../curation/mutations.ts";
 import { ProcessStepNode } from "./type.ts";
 
@@ -10,6 +11,8 @@ export const processStep = defineEntity({
   model: "ProcessStep",
   label: "process step",
   changeType: "PROCESS_STEP",
+  citations: { model: "ProcessStepSource", key: "stepId" },
+  snapshot: { sources: CITATIONS_SNAPSHOT },
   node: () => ProcessStepNode,
 });
 

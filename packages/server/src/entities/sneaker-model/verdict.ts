@@ -23,12 +23,17 @@ import { ProductionNode } from "../production/type.ts";
 import { Citation } from "../source/type.ts";
 
 const MadeInStatusEnum = builder.enumType("MadeInStatus", {
-  description: "Whether a model (or a series) is made in a country; `basis` says what the answer rests on.",
+  description:
+    "Whether a model (or a series) is made in a country, saying only what its sources show; `basis` says what the answer rests on.",
   values: {
-    YES: { description: "Every production is in the country (all reported ones, or all claimed when none is reported)." },
-    PARTLY: { description: "Some productions are in the country, others elsewhere." },
-    NO: { description: "Productions are recorded elsewhere and none in the country, or claims deny it." },
-    UNKNOWN: { description: "Nothing is recorded, or claims contradict each other." },
+    YES: { description: "Independent sources report it made there (a passage names the model or its line and the factory or its town), and nowhere else." },
+    PARTLY: { description: "Independent sources report it made there and elsewhere too." },
+    CLAIMED: {
+      description:
+        "Said to be made there (by the brand, its marketing, or a source that names no factory), but no independent source reports a production there. Not a yes.",
+    },
+    NO: { description: "A source says it is not made there, and nothing reports it there. Productions recorded elsewhere alone are not a no." },
+    UNKNOWN: { description: "Nothing recorded says either way (absence of records is not a no), or claims contradict each other." },
   },
 });
 

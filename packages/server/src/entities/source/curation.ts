@@ -41,16 +41,18 @@ curatedMutations({
   create: { name: "createSource", description: "Adds a source that facts can cite (see `cite`) and claims can come from (see `recordClaim`)." },
   update: {
     name: "updateSource",
-    description: "Changes a source. A new `text` must still contain every quote already taken from it.",
+    description:
+      "Changes a source. A new `text` must still contain every quote already taken from it; the text of a source that is quoted cannot be cleared " +
+      "(quotes are only for kept texts).",
     before: async ({ tx }, { id, columns }) => {
       const text = columns["text"] as string | null | undefined;
-      if (typeof text === "string") await checkQuotesStillVerbatim(tx, id, text);
+      if (text !== undefined) await checkQuotesStillVerbatim(tx, id, text);
     },
   },
 });
 
-/** Refuses a source text that no longer contains the quotes taken from the source. */
-async function checkQuotesStillVerbatim(tx: Prisma.TransactionClient, sourceId: number, text: string): Promise<void> {
+/** Refuses a source text (or no text) that no longer contains the quotes taken from the source. */
+async function checkQuotesStillVerbatim(tx: Prisma.TransactionClient, sourceId: number, text: string | null): Promise<void> {
   const where = { sourceId, quote: { not: null } };
   const select = { quote: true } as const;
   const quoted = [
@@ -58,9 +60,10 @@ async function checkQuotesStillVerbatim(tx: Prisma.TransactionClient, sourceId: 
     ...(await tx.sneakerModelSource.findMany({ where, select })),
     ...(await tx.factorySource.findMany({ where, select })),
     ...(await tx.productionSource.findMany({ where, select })),
+    ...(await tx.processStepSource.findMany({ where, select })),
     ...(await tx.claim.findMany({ where, select })),
   ];
-  const missing = quoted.map((row) => row.quote!).filter((quote) => !rules.isVerbatim(quote, text));
+  const missing = quoted.map((row) => row.quote!).filter((quote) => text === null || !rules.isVerbatim(quote, text));
   if (missing.length > 0) {
     throw ValidationError.at(["input", "text"], `must still contain the ${missing.length} quote(s) taken from it, e.g. "${missing[0]!.slice(0, 80)}"`);
   }

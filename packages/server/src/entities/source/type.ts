@@ -43,15 +43,32 @@ export const SourceNode: PlannedRef = plannedObject<Source>("Source", {
 /** Rows of the citation tables (BrandSource, FactorySource, ...): the same columns. */
 interface CitationRow {
   quote: string | null;
+  locator: string | null;
+  statement: string | null;
+  retrievedOn: Date | null;
   sourceId: number;
   supports: string[];
 }
 
+export const LOCATOR_FIELD_DESCRIPTION =
+  "Where the passage is: the source's URL with a text fragment (`#:~:text=first%20words,last%20words`) that opens the page at it, " +
+  "or a facility list's row (`#row=N`); the fragment alone when the source has no URL. Null only for records written before passages were kept.";
+export const RETRIEVED_ON_FIELD_DESCRIPTION = "The day the passage was read at the locator.";
+
 export const Citation: PlannedRef = plannedObject<CitationRow>("Citation", {
-  description: "A source cited for a fact, with the passage that supports it when known.",
+  description: "A source cited for a fact: where its passage is, what it states (in our words), and the fields it supports.",
   fields: (t) => ({
     source: t.field(SourceNode, belongsTo("Source", "sourceId")),
-    quote: t.string("quote", { nullable: true, description: "The passage of the source that supports the fact, verbatim; null when none is at hand." }),
+    locator: t.string("locator", { nullable: true, description: LOCATOR_FIELD_DESCRIPTION }),
+    statement: t.string("statement", {
+      nullable: true,
+      description: "What the passage states about the cited fields, in our own words (names, figures and dates as the passage gives them).",
+    }),
+    retrievedOn: t.date("retrievedOn", { nullable: true, description: RETRIEVED_ON_FIELD_DESCRIPTION }),
+    quote: t.string("quote", {
+      nullable: true,
+      description: "The passage verbatim, only for a source whose text the graph keeps (`Source.text`); other sources' sentences are never copied in.",
+    }),
     supports: t.field(["String"], computed(({ row }) => sql`to_json(coalesce(${row}.supports, '{}'::text[]))`), {
       description: "The fact's fields this source states (e.g. \"workforce\"); empty when it backs the fact as a whole.",
     }),
