@@ -5,6 +5,7 @@ import { controlSocketPath } from "@solegraph/db";
 import { testDatabaseKind } from "@solegraph/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { mutation } from "../support/curation.ts";
+import { citation } from "../support/passages.ts";
 import { graphqlAt, startMain, tokenCli } from "../support/processes.ts";
 
 const STEPS = ["design", "cutting", "stitching", "lasting", "finishing"];
@@ -38,7 +39,7 @@ describe.runIf(testDatabaseKind === "pglite")("a server killed during writes (SI
           country: "US",
           slug,
           route: STEPS.map((step, i) => ({ step, position: i + 1 })),
-          citations: [{ source: "seed-article" }],
+          citations: [citation("seed-article")],
         };
         let answer: Awaited<ReturnType<typeof graphqlAt<{ recordProduction?: { __typename: string } }>>>;
         try {
