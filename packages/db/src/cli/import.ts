@@ -2,8 +2,9 @@ import { createReadStream, statSync } from "node:fs";
 import { createDb } from "../create-db.ts";
 import { DataDirLockedError } from "../data-dir-lock.ts";
 import { Ownership } from "../generated/prisma/enums.ts";
+import { fingerprintOf } from "../facility-list/fingerprint.ts";
 import { importFacilityList } from "../facility-list/import.ts";
-import type { FacilityListReport, RowOutcome } from "../facility-list/outcome.ts";
+import { FacilityListError, type FacilityListReport, type RowOutcome } from "../facility-list/outcome.ts";
 import { commandLineActor, COMMAND_LINE_ACTOR } from "../tokens/command-line-actor.ts";
 import { importProgress } from "./import-progress.ts";
 import { ReportFile } from "./import-report-file.ts";
@@ -16,23 +17,27 @@ await runCli(
     usage: `Usage: npm run import -- FILE.csv --source SLUG [--brand SLUG --relation contract|owned] [--dry-run] [--report FILE.json]
 
 Imports a facility list (Open Supply Hub's CSV: country,name,address,sector,lat,lng;
-lat/lng optional, other columns ignored) in one transaction: each row creates a
-factory or is matched to one already in the graph (same country and normalised name,
-same address, or within 50 m), and every factory it names cites the source. Rows that
-cannot be imported (no name, unknown country, coordinates out of range) or that match
-several factories are reported with their line and reason; the rest is imported.
+lat/lng optional, other columns ignored): each row creates a factory or is matched to
+one already in the graph (same country and normalised name, same address, or within
+50 m), and every factory it names cites the source. Rows that cannot be imported (no
+name, unknown country, coordinates out of range) or that match several factories are
+reported with their line and reason; the rest is imported.
+
+Rows are committed in batches of 2,000. An import that stops (an error, a crash, Ctrl-C)
+keeps its committed batches; running the same command on the same file again continues
+after the last one. Importing a list again changes nothing it already did.
 
 Options:
   --source SLUG       the Source the list is (create it first, kind FACILITY_LIST)
   --brand SLUG        the brand whose list it is; with --relation, recorded for every factory
   --relation KIND     contract (made there under contract) or owned (the brand's own site)
-  --dry-run           decide every row, write nothing
+  --dry-run           decide every row, write nothing (one transaction, rolled back)
   --report FILE.json  write every row's outcome and the summary to FILE.json
   --verbose           print every row's outcome (by default: rejected and ambiguous rows)
   --curator NAME      record the changes under this API token's name (default: "${COMMAND_LINE_ACTOR}")
 
-Prints a progress bar on a terminal (stderr), the rows that need attention and a summary
-(stdout). With the embedded database, stop the server first (or upload the list with
+Prints progress on stderr (a bar on a terminal, else a line every 10 s), the rows that
+need attention and a summary (stdout). With the embedded database, stop the server first (or upload the list with
 the importFacilityList mutation).
 
 ${DATABASE_HELP}`,
@@ -55,6 +60,8 @@ ${DATABASE_HELP}`,
     const relation = values.relation === undefined ? undefined : RELATIONS[values.relation.toLowerCase()];
     if (values.relation !== undefined && !relation) throw new Error(`--relation must be contract or owned, not "${values.relation}".`);
     const size = statSync(file).size;
+    // Read once more before the import: a run that stopped continues only with the same file.
+    const fingerprint = await fingerprintOf(createReadStream(file));
 
     let db;
     try {
@@ -77,6 +84,7 @@ ${DATABASE_HELP}`,
         relation,
         tokenId: actor.id,
         dryRun: values["dry-run"] ?? false,
+        fingerprint,
         onOutcome: (outcome) => {
           report?.row(outcome);
           if (values.verbose || outcome.outcome === "rejected" || outcome.outcome === "ambiguous") {
@@ -92,7 +100,9 @@ ${DATABASE_HELP}`,
     } catch (error) {
       progress.stop();
       await report?.finish({ error: error instanceof Error ? error.message : String(error) });
-      throw new Error(`${error instanceof Error ? error.message : String(error)} Nothing was imported.`);
+      // A refused list is refused before its first batch.
+      const kept = values["dry-run"] || error instanceof FacilityListError ? "Nothing was imported." : "Batches committed before the error are kept; run the same command again to continue after them.";
+      throw new Error(`${error instanceof Error ? error.message : String(error)} ${kept}`);
     } finally {
       await db.close();
     }
@@ -108,12 +118,13 @@ function describeOutcome(outcome: RowOutcome): string {
   return `${head}${factory}${by}${candidates}${reason}`;
 }
 
-function summaryLine({ summary, committed, elapsedMs, columns }: FacilityListReport, where: string, actor: string): string {
+function summaryLine({ summary, committed, elapsedMs, columns, run }: FacilityListReport, where: string, actor: string): string {
   const seconds = elapsedMs / 1000;
   const lines = [
+    ...(run.resumedAfterLine !== null ? [`Continued import run ${run.id} after line ${run.resumedAfterLine} (the counts below include its earlier batches).`] : []),
     `${committed ? "Imported" : "Dry run, nothing written:"} ${summary.rows} rows into ${where} in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s), as "${actor}".`,
     `  created ${summary.created}, matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}`,
-    `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes}`,
+    `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes} (one per batch)${committed ? `, ${run.batches} batches committed` : ""}`,
   ];
   if (columns.ignored.length > 0) lines.push(`  columns ignored: ${columns.ignored.join(", ")}`);
   return lines.join("\n");

@@ -2,12 +2,13 @@ import type { Readable } from "node:stream";
 import type pg from "pg";
 import type { Ownership } from "../generated/prisma/enums.ts";
 import { decideBatch, type Decision, type ListBrand, type MatchedFactory, type NewFactory } from "./batch.ts";
+import { EMPTY_SUMMARY, ensureRun, failRun, finishRun, openRun, recordBatch, type ImportRun, type RunKey } from "./import-run.ts";
 import { findCandidates } from "./match.ts";
 import { FacilityListError, type FacilityListReport, type RowOutcome } from "./outcome.ts";
 import { readFacilityList, type ListHeader } from "./read-csv.ts";
 import { readFacilityRow, type FacilityRow, type RowReading } from "./row.ts";
 import { freeSlugs } from "./slugs.ts";
-import { writeBatch, type ListContext } from "./write.ts";
+import { writeBatch, type BatchPlace, type ListContext } from "./write.ts";
 
 export interface FacilityListImport {
   /** The database's pool: the import holds one connection for its transaction. */
@@ -21,26 +22,34 @@ export interface FacilityListImport {
   readonly relation?: Ownership | undefined;
   /** The API token the audit trail records. */
   readonly tokenId: number;
-  /** Decide and write everything, then roll back: the outcomes say what an import would do. */
+  /** Decide and write everything in one transaction, then roll back: the outcomes say what an import would do. */
   readonly dryRun?: boolean | undefined;
-  /** Rows per batch of statements (default 500). */
+  /**
+   * SHA-256 of the file (`fingerprintOf`): an unfinished run of the same list, brand
+   * relation and file is continued after its last committed batch. Without it every
+   * import starts from the first row (which changes nothing the list already did).
+   */
+  readonly fingerprint?: string | undefined;
+  /** Rows per batch: decided, written and committed together (default 2,000). */
   readonly batchSize?: number | undefined;
-  /** Each row's outcome, in line order, as soon as its batch is decided. */
+  /** Each row's outcome, in line order, once its batch has committed (dry run: decided). */
   readonly onOutcome?: ((outcome: RowOutcome) => void) | undefined;
-  /** After every batch: rows read so far and bytes of the file read. */
-  readonly onProgress?: ((progress: { rows: number; bytes: number }) => void) | undefined;
+  /** After every committed batch: rows of the file done (an earlier run's included) and bytes read. */
+  readonly onProgress?: ((progress: { rows: number; bytes: number; batches: number }) => void) | undefined;
 }
 
 /** Imports never run side by side: each sees the factories the previous one created. */
 const IMPORT_LOCK_KEY = 715_015;
-/** Rows decided and written together. */
-const DEFAULT_BATCH_SIZE = 500;
+/** Rows decided, written and committed together: a few set-based statements each. */
+const DEFAULT_BATCH_SIZE = 2_000;
 
 /**
- * Imports a facility list in ONE transaction: every row is read (streamed, so memory
- * stays flat whatever the file's size), matched against the graph, and written in
- * batches of set-based statements; the transaction commits at the end, or nothing
- * stays (an error anywhere, a refused list, a dry run). Rows that cannot be imported
+ * Imports a facility list in batches: rows are read as a stream (memory stays flat
+ * whatever the file's size), matched against the graph through its indexes, and each
+ * batch is written with a few set-based statements and committed in its own
+ * transaction together with the run's progress (an `ImportRun` row). An error stops
+ * the import after its last committed batch; importing the same file again continues
+ * from there. A dry run is one transaction, rolled back. Rows that cannot be imported
  * are outcomes, not errors: the rest is imported.
  */
 export async function importFacilityList(options: FacilityListImport): Promise<FacilityListReport> {
@@ -50,42 +59,79 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     throw new FacilityListError("A brand and its relation go together: give both (--brand SLUG --relation contract|owned) or neither.", "INVALID_OPTIONS", options.brand === undefined ? "brand" : "relation");
   }
   const client = await options.pool.connect();
+  let locked = false;
   let open = false;
+  let run: ImportRun | undefined;
   try {
-    await client.query("BEGIN");
-    open = true;
-    await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
-    // The factories this import creates are invisible to the planner's statistics until
-    // the next ANALYZE, so it would take a table of thousands for a table of seven and
-    // scan it for every row (seen: 700 rows/s on a second pass). Every lookup here has
-    // its index.
-    await client.query("SET LOCAL enable_seqscan = off");
+    // A session lock, held across the batches' transactions.
+    await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK_KEY]);
+    locked = true;
     const context = await listContext(client, options);
     const known = new Set((await client.query<{ code: string }>(`SELECT code FROM "Country"`)).rows.map((row) => row.code));
-
-    const summary = { rows: 0, created: 0, matched: 0, updated: 0, ambiguous: 0, rejected: 0, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 };
-    const emit = (outcome: RowOutcome) => {
-      summary.rows++;
-      summary[outcome.outcome]++;
-      options.onOutcome?.(outcome);
+    const key: RunKey = {
+      sourceId: context.source.id,
+      brandId: context.brand?.id ?? null,
+      relation: context.brand?.relation ?? null,
+      fingerprint: options.fingerprint ?? null,
+      tokenId: options.tokenId,
     };
+    run = dryRun ? { id: undefined, rowsDone: 0, batches: 0, summary: { ...EMPTY_SUMMARY }, resumedAfterLine: null } : await openRun(client, key);
+    const current = run;
+    if (dryRun) {
+      await client.query("BEGIN");
+      open = true;
+      await client.query("SET LOCAL enable_seqscan = off");
+    }
+
+    const summary = current.summary;
     let header: ListHeader | undefined;
     let bytes = 0;
+    let records = 0;
     let batch: RowReading[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
       const readings = batch;
       batch = [];
-      const written = await processBatch(context, readings);
-      summary.updated += written.updated;
-      summary.citationsAdded += written.citationsAdded;
-      summary.brandRelationsAdded += written.brandRelationsAdded;
-      summary.changes += written.changes;
-      for (const outcome of written.outcomes) emit(outcome);
-      options.onProgress?.({ rows: summary.rows, bytes });
+      const lines: [number, number] = [lineOf(readings[0]!), lineOf(readings[readings.length - 1]!)];
+      if (!dryRun) {
+        await client.query("BEGIN");
+        open = true;
+        // The factories an import creates are invisible to the planner's statistics
+        // until the next ANALYZE, so it could take a table of thousands for a table of
+        // seven and scan it for every row. Every statement here has its index.
+        await client.query("SET LOCAL enable_seqscan = off");
+      }
+      const runId = dryRun ? null : await ensureRun(client, key, current);
+      const written = await processBatch(context, { runId, batch: current.batches + 1, lines }, readings);
+      const counts = { ...summary };
+      counts.updated += written.updated;
+      counts.citationsAdded += written.citationsAdded;
+      counts.brandRelationsAdded += written.brandRelationsAdded;
+      counts.changes += written.changes;
+      for (const outcome of written.outcomes) {
+        counts.rows++;
+        counts[outcome.outcome]++;
+      }
+      if (!dryRun) {
+        await recordBatch(client, runId!, { rowsDone: records, lastLine: lines[1], batches: current.batches + 1, summary: counts });
+        // Deferred checks (every factory keeps a citation) as a statement of the
+        // transaction, so a refusal rolls the batch back like any other error.
+        await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+        await client.query("COMMIT");
+        open = false;
+        current.id = runId!;
+      }
+      Object.assign(summary, counts);
+      current.rowsDone = records;
+      current.batches++;
+      for (const outcome of written.outcomes) options.onOutcome?.(outcome);
+      options.onProgress?.({ rows: summary.rows, bytes, batches: current.batches });
     };
 
     for await (const record of readFacilityList(options.input, (h) => (header = h), (p) => (bytes = p.bytes))) {
+      records++;
+      // Continuing a run: its committed records are skipped (the file is the same one).
+      if (records <= current.rowsDone) continue;
       if (record.kind === "malformed") {
         batch.push({ ok: false, line: record.line, reason: record.reason });
       } else {
@@ -97,11 +143,13 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     checkHeader(header);
     await flush();
 
-    // Deferred checks (every factory keeps a citation) now, as a statement of the
-    // transaction, so a refusal rolls back like any other error.
-    await client.query("SET CONSTRAINTS ALL IMMEDIATE");
-    await client.query(dryRun ? "ROLLBACK" : "COMMIT");
-    open = false;
+    if (dryRun) {
+      await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+      await client.query("ROLLBACK");
+      open = false;
+    } else {
+      await finishRun(client, current);
+    }
     return {
       committed: !dryRun,
       dryRun,
@@ -109,13 +157,23 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
       brand: context.brand?.slug ?? null,
       relation: context.brand?.relation ?? null,
       columns: { read: Object.keys(header!.positions), ignored: header!.ignored },
-      summary,
+      summary: { ...summary },
+      run: { id: current.id ?? null, batches: current.batches, resumedAfterLine: current.resumedAfterLine },
       elapsedMs: Math.round(performance.now() - started),
     };
-  } finally {
+  } catch (error) {
     if (open) await client.query("ROLLBACK").catch(() => {});
+    open = false;
+    if (run && !dryRun) await failRun(client, run, error).catch(() => {});
+    throw error;
+  } finally {
+    if (locked) await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK_KEY]).catch(() => {});
     client.release();
   }
+}
+
+function lineOf(reading: RowReading): number {
+  return reading.ok ? reading.row.line : reading.line;
 }
 
 async function listContext(client: pg.PoolClient, options: FacilityListImport): Promise<ListContext> {
@@ -137,7 +195,7 @@ function checkHeader(header: ListHeader | undefined): asserts header is ListHead
 }
 
 /** Matches, decides and writes one batch; returns its rows' outcomes in line order. */
-async function processBatch(context: ListContext, readings: readonly RowReading[]) {
+async function processBatch(context: ListContext, place: BatchPlace, readings: readonly RowReading[]) {
   const rows = readings.filter((r): r is Extract<RowReading, { ok: true }> => r.ok).map((r) => r.row);
   const matches = rows.length > 0 ? await findCandidates(context.client, rows) : [];
   const matched = new Map<number, MatchedFactory>();
@@ -147,7 +205,7 @@ async function processBatch(context: ListContext, readings: readonly RowReading[
   // this batch's need remembering, so memory does not grow with the list.
   const slugs = await freeSlugs(context.client, created.map((f) => f.row), new Set());
   created.forEach((factory, index) => (factory.slug = slugs[index]!));
-  const written = await writeBatch(context, created, [...matched.values()]);
+  const written = await writeBatch(context, place, created, [...matched.values()]);
 
   const byRow = new Map<FacilityRow, Decision>(rows.map((row, index) => [row, decisions[index]!]));
   const outcomes = readings.map((reading): RowOutcome => {

@@ -3,3 +3,4 @@ export { FacilityListError, type FacilityListReport, type FacilityListSummary, t
 export { MATCH_RADIUS_KM } from "./match.ts";
 export { boundingBox, distanceKm, type BoundingBox } from "./geo.ts";
 export { countryCodeOf } from "./countries.ts";
+export { fingerprintOf } from "./fingerprint.ts";

@@ -10,28 +10,34 @@ export interface ListContext {
   readonly tokenId: number;
 }
 
-interface AuditRow {
-  readonly entityId: number;
-  readonly action: "CREATE" | "UPDATE" | "CITE";
-  readonly before?: unknown;
-  readonly after?: unknown;
+/** Which batch of which run is written: its one audit record names them. */
+export interface BatchPlace {
+  readonly runId: number | null;
+  readonly batch: number;
+  /** Lines of the file the batch spans. */
+  readonly lines: readonly [number, number];
 }
 
 export interface BatchWrites {
   readonly citationsAdded: number;
   readonly brandRelationsAdded: number;
+  /** Audit records written: one when the batch changed anything, else none. */
   readonly changes: number;
 }
 
 /**
  * Writes one batch's decisions with a handful of set-based statements (unnest of
  * arrays; lists of text travel as JSON): the new factories, the filled-in fields of
- * matched ones, the list's citations and brand relations, and an audit record for
- * every entity that changed. Nothing here commits: the import's transaction does.
+ * matched ones, the list's citations and brand relations, and ONE audit record for the
+ * batch that names every factory it changed and how (an import of 100,000 rows writes
+ * tens of records, not 100,000 copies of the rows). Nothing here commits: the batch's
+ * transaction does.
  */
-export async function writeBatch(context: ListContext, created: readonly NewFactory[], matched: readonly MatchedFactory[]): Promise<BatchWrites> {
+export async function writeBatch(context: ListContext, place: BatchPlace, created: readonly NewFactory[], matched: readonly MatchedFactory[]): Promise<BatchWrites> {
   const { client, source, brand } = context;
-  const audit: AuditRow[] = [];
+  const filledIn: { id: number; before: Record<string, unknown>; version: number }[] = [];
+  const newlyCitedExisting: number[] = [];
+  const newlyRelatedExisting: number[] = [];
 
   if (created.length > 0) {
     const { rows } = await client.query<{ id: number; slug: string }>(
@@ -74,15 +80,9 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
         changed.map((f) => f.operatorBrandId),
       ],
     );
-    for (const factory of changed) {
-      const fields = [...factory.changed];
-      audit.push({
-        entityId: factory.before.id,
-        action: "UPDATE",
-        before: { ...pick(factory.before, fields), version: factory.before.version },
-        after: { ...pick(factory, fields), version: factory.before.version + 1, source: source.slug },
-      });
-    }
+    // What was there before (null, or the sectors the row added to): the values after
+    // are the factory's own, and other lists may change them later.
+    for (const factory of changed) filledIn.push({ id: factory.before.id, before: pick(factory.before, [...factory.changed]), version: factory.before.version + 1 });
   }
 
   // Citations: each new factory's first row, and the first row of this import that
@@ -93,19 +93,15 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
     ...matched.filter((f) => f.citedBy).map((f) => ({ id: f.before.id, row: f.citedBy!, supports: f.supports!, existing: true })),
   ];
   const passages = citing.map((c) => listingCitation(c.row, source.url, brand));
-  const { rows: cited } = await client.query<{ factoryId: number; retrievedOn: string }>(
+  const { rows: cited } = await client.query<{ factoryId: number }>(
     `INSERT INTO "FactorySource" ("factoryId", "sourceId", locator, statement, "retrievedOn", supports)
      SELECT c.id, $5::int, c.locator, c.statement, current_date, ARRAY(SELECT json_array_elements_text(c.supports::json))
      FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS c(id, locator, statement, supports)
-     ON CONFLICT DO NOTHING RETURNING "factoryId", "retrievedOn"::text AS "retrievedOn"`,
+     ON CONFLICT DO NOTHING RETURNING "factoryId"`,
     [citing.map((c) => c.id), passages.map((p) => p.locator), passages.map((p) => p.statement), citing.map((c) => JSON.stringify(c.supports)), source.id],
   );
-  const retrievedOn = cited[0]?.retrievedOn ?? null;
-  const citationOf = (index: number) => ({ source: source.slug, ...passages[index]!, retrievedOn, supports: citing[index]!.supports });
   const newlyCited = new Set(cited.map((row) => row.factoryId));
-  citing.forEach((c, index) => {
-    if (c.existing && newlyCited.has(c.id)) audit.push({ entityId: c.id, action: "CITE", after: citationOf(index) });
-  });
+  for (const c of citing) if (c.existing && newlyCited.has(c.id)) newlyCitedExisting.push(c.id);
 
   let brandRelationsAdded = 0;
   if (brand) {
@@ -118,53 +114,33 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
     );
     brandRelationsAdded = related.length;
     const createdIds = new Set(created.map((f) => f.id));
-    for (const { factoryId } of related) {
-      if (!createdIds.has(factoryId)) {
-        audit.push({ entityId: factoryId, action: "UPDATE", before: { brandRelation: null }, after: { brandRelation: { brand: brand.slug, relation: brand.relation, source: source.slug } } });
-      }
-    }
+    for (const { factoryId } of related) if (!createdIds.has(factoryId)) newlyRelatedExisting.push(factoryId);
   }
 
-  citing.forEach((c, index) => {
-    if (c.existing) return;
-    const factory = created[index]!;
-    audit.push({
-      entityId: factory.id!,
-      action: "CREATE",
-      after: {
-        id: factory.id,
-        slug: factory.slug,
-        name: factory.row.name,
-        countryCode: factory.row.countryCode,
-        address: factory.address,
-        latitude: factory.latitude,
-        longitude: factory.longitude,
-        sectors: factory.sectors,
-        status: "OPERATING",
-        ownership: brand?.relation ?? null,
-        operatorBrandId: brand?.relation === "OWNED" ? brand.id : null,
-        version: 1,
-        sources: [citationOf(index)],
-        ...(brand && { brandRelations: [{ brand: brand.slug, relation: brand.relation, source: source.slug }] }),
-      },
-    });
-  });
-
-  if (audit.length > 0) {
+  const changedAnything = created.length + filledIn.length + newlyCitedExisting.length + newlyRelatedExisting.length > 0;
+  if (changedAnything) {
+    // The list's Source is the record's entity: `changes(entity: <the list>)` shows every
+    // batch of every import of it. The rows themselves are in the graph and in the file.
     await client.query(
-      `INSERT INTO "Change" ("tokenId", "entityType", "entityId", action, before, after)
-       SELECT $1::int, 'FACTORY', a.id, a.action::"ChangeAction", a.before::jsonb, a.after::jsonb
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS a(id, action, before, after)`,
+      `INSERT INTO "Change" ("tokenId", "entityType", "entityId", action, after) VALUES ($1, 'SOURCE', $2, 'IMPORT', $3::jsonb)`,
       [
         context.tokenId,
-        audit.map((a) => a.entityId),
-        audit.map((a) => a.action),
-        audit.map((a) => (a.before === undefined ? null : JSON.stringify(a.before))),
-        audit.map((a) => (a.after === undefined ? null : JSON.stringify(a.after))),
+        source.id,
+        JSON.stringify({
+          list: source.slug,
+          run: place.runId,
+          batch: place.batch,
+          lines: place.lines,
+          ...(brand && { brand: brand.slug, relation: brand.relation }),
+          created: created.map((f) => f.id!),
+          filledIn,
+          cited: newlyCitedExisting,
+          related: newlyRelatedExisting,
+        }),
       ],
     );
   }
-  return { citationsAdded: newlyCited.size, brandRelationsAdded, changes: audit.length };
+  return { citationsAdded: newlyCited.size, brandRelationsAdded, changes: changedAnything ? 1 : 0 };
 }
 
 function pick(values: object, fields: readonly string[]): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { FacilityListError, importFacilityList, type PrismaClient, type RowOutcome } from "@solegraph/db";
+import { FacilityListError, fingerprintOf, importFacilityList, type PrismaClient, type RowOutcome } from "@solegraph/db";
 import { builder } from "../../builder.ts";
 import type { AuthenticatedContext } from "../../context.ts";
 import { NotFoundError, ValidationError, type FieldPath } from "../../curation/errors.ts";
@@ -24,10 +24,11 @@ builder.mutationField("importFacilityList", (t) =>
     requiresScope: "curate",
     type: ImportFacilityListPayload,
     description:
-      "Imports a facility list in one transaction: each row creates a factory or is matched to one already in the graph " +
+      "Imports a facility list: each row creates a factory or is matched to one already in the graph " +
       "(same country and normalised name, same address, or within 50 m); every factory it names cites the source, with " +
       "`brand` the brand relation is recorded; rows that cannot be imported or that match several factories are reported " +
-      "with their line, and the rest is imported. Needs a token with the `curate` scope.",
+      "with their line, and the rest is imported. Rows commit in batches of 2,000: an import stopped by an error keeps " +
+      "its committed batches, and uploading the same file again continues after them. Needs a token with the `curate` scope.",
     errors: payloadResult("ImportFacilityList"),
     args: { input: t.arg({ type: ImportFacilityListInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<ImportedList> => {
@@ -36,6 +37,8 @@ builder.mutationField("importFacilityList", (t) =>
       const brand = input.brand == null ? undefined : await slugOf(curator.prisma, "Brand", String(input.brand), ["input", "brand"]);
       const rows: RowOutcome[] = [];
       try {
+        // The upload is read twice (a Blob can be): a stopped run continues only with the same file.
+        const fingerprint = await fingerprintOf(chunksOf(input.file));
         const report = await importFacilityList({
           pool: curator.pool,
           input: Readable.from(chunksOf(input.file)),
@@ -44,6 +47,7 @@ builder.mutationField("importFacilityList", (t) =>
           relation: input.relation ?? undefined,
           tokenId: curator.authentication.tokenId,
           dryRun: input.dryRun ?? false,
+          fingerprint,
           onOutcome: (outcome) => rows.push(outcome),
         });
         return { report, rows };
