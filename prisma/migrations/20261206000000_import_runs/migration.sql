@@ -25,6 +25,15 @@ CREATE TABLE "ImportRun" (
     CONSTRAINT "ImportRun_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ImportRunListed" (
+    "runId" INTEGER NOT NULL,
+    "brandId" INTEGER NOT NULL,
+    "factoryId" INTEGER NOT NULL,
+
+    CONSTRAINT "ImportRunListed_pkey" PRIMARY KEY ("runId","brandId","factoryId")
+);
+
 -- CreateIndex
 CREATE INDEX "ImportRun_sourceId_fingerprint_status_idx" ON "ImportRun"("sourceId", "fingerprint", "status");
 
@@ -45,4 +54,7 @@ ALTER TABLE "ImportRun" ADD CONSTRAINT "ImportRun_brandId_fkey" FOREIGN KEY ("br
 
 -- AddForeignKey
 ALTER TABLE "ImportRun" ADD CONSTRAINT "ImportRun_tokenId_fkey" FOREIGN KEY ("tokenId") REFERENCES "ApiToken"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ImportRunListed" ADD CONSTRAINT "ImportRunListed_runId_fkey" FOREIGN KEY ("runId") REFERENCES "ImportRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -1,6 +1,7 @@
 import type pg from "pg";
-import { newFactorySupports, type ListBrand, type MatchedFactory, type NewFactory } from "./batch.ts";
+import { newFactorySupports, type ListBrand, type ListedDetails, type MatchedFactory, type NewFactory } from "./batch.ts";
 import { listingCitation } from "./listing-statement.ts";
+import type { FacilityRow } from "./row.ts";
 
 /** The list being imported, as every write of the batch needs it. */
 export interface ListContext {
@@ -8,43 +9,45 @@ export interface ListContext {
   readonly source: { readonly id: number; readonly slug: string; readonly url: string | null };
   readonly brand: ListBrand | undefined;
   readonly tokenId: number;
+  /** The date the list holds as of (YYYY-MM-DD): a disclosure's date, the year of its worker figures. */
+  readonly asOf: string;
+  /** True when the list is a brand's dated disclosure (relations get listedFrom/listedUntil). */
+  readonly disclosure: boolean;
+  /** The brands a row relates its factory to: those its brands column names, else the list's brand. */
+  readonly brandsOf: (row: FacilityRow) => readonly ListBrand[];
 }
 
-/** Which batch of which run is written: its one audit record names them. */
-export interface BatchPlace {
-  readonly runId: number | null;
-  readonly batch: number;
-  /** Lines of the file the batch spans. */
-  readonly lines: readonly [number, number];
-}
-
+/** What a batch changed, by factory id: its one audit record (batch-audit.ts) lists them. */
 export interface BatchWrites {
   readonly citationsAdded: number;
-  readonly brandRelationsAdded: number;
-  /** Audit records written: one when the batch changed anything, else none. */
-  readonly changes: number;
+  readonly created: readonly number[];
+  /** Matched factories whose missing fields the batch filled in, with what they held before. */
+  readonly filledIn: readonly { readonly id: number; readonly before: Record<string, unknown>; readonly version: number }[];
+  /** Factories already in the graph that now cite the list. */
+  readonly cited: readonly number[];
 }
 
 /**
  * Writes one batch's decisions with a handful of set-based statements (unnest of
  * arrays; lists of text travel as JSON): the new factories, the filled-in fields of
- * matched ones, the list's citations and brand relations, and ONE audit record for the
- * batch that names every factory it changed and how (an import of 100,000 rows writes
- * tens of records, not 100,000 copies of the rows). Nothing here commits: the batch's
- * transaction does.
+ * matched ones and the list's citations, and says which factories changed. Nothing
+ * here commits: the batch's transaction does.
  */
-export async function writeBatch(context: ListContext, place: BatchPlace, created: readonly NewFactory[], matched: readonly MatchedFactory[]): Promise<BatchWrites> {
+export async function writeBatch(context: ListContext, created: readonly NewFactory[], matched: readonly MatchedFactory[]): Promise<BatchWrites> {
   const { client, source, brand } = context;
   const filledIn: { id: number; before: Record<string, unknown>; version: number }[] = [];
-  const newlyCitedExisting: number[] = [];
-  const newlyRelatedExisting: number[] = [];
 
   if (created.length > 0) {
     const { rows } = await client.query<{ id: number; slug: string }>(
-      `INSERT INTO "Factory" (slug, name, "countryCode", address, latitude, longitude, sectors, status, ownership, "operatorBrandId", "updatedAt")
+      `INSERT INTO "Factory" (slug, name, "countryCode", address, latitude, longitude, sectors, status, ownership, "operatorBrandId", "updatedAt",
+                              roles, "supplierGroupId", "osId", workforce, "workforceYear", "lineWorkers", "femaleWorkersPercent", "migrantWorkersPercent", "workerFiguresYear")
        SELECT n.slug, n.name, n.country, n.address, n.lat, n.lng, ARRAY(SELECT json_array_elements_text(n.sectors::json)),
-              'OPERATING', $8::"Ownership", $9::int, now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[]) AS n(slug, name, country, address, lat, lng, sectors)
+              'OPERATING', $8::"Ownership", $9::int, now(),
+              ARRAY(SELECT json_array_elements_text(d.roles::json))::"FactoryRole"[], d.group_id, d.os_id, d.workforce, d.workforce_year,
+              d.line_workers, d.female, d.migrant, d.figures_year
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[]) WITH ORDINALITY AS n(slug, name, country, address, lat, lng, sectors, ord)
+       JOIN unnest($10::text[], $11::int[], $12::text[], $13::int[], $14::int[], $15::int[], $16::float8[], $17::float8[], $18::int[]) WITH ORDINALITY
+            AS d(roles, group_id, os_id, workforce, workforce_year, line_workers, female, migrant, figures_year, ord) ON d.ord = n.ord
        RETURNING id, slug`,
       [
         created.map((f) => f.slug),
@@ -56,6 +59,7 @@ export async function writeBatch(context: ListContext, place: BatchPlace, create
         created.map((f) => JSON.stringify(f.sectors)),
         brand?.relation ?? null,
         brand?.relation === "OWNED" ? brand.id : null,
+        ...detailColumns(created),
       ],
     );
     const ids = new Map(rows.map((row) => [row.slug, row.id]));
@@ -67,8 +71,13 @@ export async function writeBatch(context: ListContext, place: BatchPlace, create
     await client.query(
       `UPDATE "Factory" f SET address = u.address, latitude = u.lat, longitude = u.lng,
               sectors = ARRAY(SELECT json_array_elements_text(u.sectors::json)), ownership = u.ownership::"Ownership",
-              "operatorBrandId" = u.operator, version = f.version + 1, "updatedAt" = now()
-       FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::int[]) AS u(id, address, lat, lng, sectors, ownership, operator)
+              "operatorBrandId" = u.operator, version = f.version + 1, "updatedAt" = now(),
+              roles = ARRAY(SELECT json_array_elements_text(d.roles::json))::"FactoryRole"[], "supplierGroupId" = d.group_id, "osId" = d.os_id,
+              workforce = d.workforce, "workforceYear" = d.workforce_year, "lineWorkers" = d.line_workers,
+              "femaleWorkersPercent" = d.female, "migrantWorkersPercent" = d.migrant, "workerFiguresYear" = d.figures_year
+       FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::int[]) WITH ORDINALITY AS u(id, address, lat, lng, sectors, ownership, operator, ord)
+       JOIN unnest($8::text[], $9::int[], $10::text[], $11::int[], $12::int[], $13::int[], $14::float8[], $15::float8[], $16::int[]) WITH ORDINALITY
+            AS d(roles, group_id, os_id, workforce, workforce_year, line_workers, female, migrant, figures_year, ord) ON d.ord = u.ord
        WHERE f.id = u.id`,
       [
         changed.map((f) => f.before.id),
@@ -78,6 +87,7 @@ export async function writeBatch(context: ListContext, place: BatchPlace, create
         changed.map((f) => JSON.stringify(f.sectors)),
         changed.map((f) => f.ownership),
         changed.map((f) => f.operatorBrandId),
+        ...detailColumns(changed),
       ],
     );
     // What was there before (null, or the sectors the row added to): the values after
@@ -92,7 +102,7 @@ export async function writeBatch(context: ListContext, place: BatchPlace, create
     ...created.map((f) => ({ id: f.id!, row: f.row, supports: newFactorySupports(f, brand), existing: false })),
     ...matched.filter((f) => f.citedBy).map((f) => ({ id: f.before.id, row: f.citedBy!, supports: f.supports!, existing: true })),
   ];
-  const passages = citing.map((c) => listingCitation(c.row, source.url, brand));
+  const passages = citing.map((c) => listingCitation(c.row, source.url, context.brandsOf(c.row), context.asOf));
   const { rows: cited } = await client.query<{ factoryId: number }>(
     `INSERT INTO "FactorySource" ("factoryId", "sourceId", locator, statement, "retrievedOn", supports)
      SELECT c.id, $5::int, c.locator, c.statement, current_date, ARRAY(SELECT json_array_elements_text(c.supports::json))
@@ -101,49 +111,31 @@ export async function writeBatch(context: ListContext, place: BatchPlace, create
     [citing.map((c) => c.id), passages.map((p) => p.locator), passages.map((p) => p.statement), citing.map((c) => JSON.stringify(c.supports)), source.id],
   );
   const newlyCited = new Set(cited.map((row) => row.factoryId));
-  for (const c of citing) if (c.existing && newlyCited.has(c.id)) newlyCitedExisting.push(c.id);
+  return {
+    citationsAdded: newlyCited.size,
+    created: created.map((f) => f.id!),
+    filledIn,
+    cited: citing.filter((c) => c.existing && newlyCited.has(c.id)).map((c) => c.id),
+  };
+}
 
-  let brandRelationsAdded = 0;
-  if (brand) {
-    const ids = [...new Set([...created.map((f) => f.id!), ...matched.map((f) => f.before.id)])];
-    const { rows: related } = await client.query<{ factoryId: number }>(
-      `INSERT INTO "BrandFactory" ("brandId", "factoryId", "sourceId", relation)
-       SELECT $1::int, id, $3::int, $4::"Ownership" FROM unnest($2::int[]) AS id
-       ON CONFLICT DO NOTHING RETURNING "factoryId"`,
-      [brand.id, ids, source.id, brand.relation],
-    );
-    brandRelationsAdded = related.length;
-    const createdIds = new Set(created.map((f) => f.id));
-    for (const { factoryId } of related) if (!createdIds.has(factoryId)) newlyRelatedExisting.push(factoryId);
-  }
-
-  const changedAnything = created.length + filledIn.length + newlyCitedExisting.length + newlyRelatedExisting.length > 0;
-  if (changedAnything) {
-    // The list's Source is the record's entity: `changes(entity: <the list>)` shows every
-    // batch of every import of it. The rows themselves are in the graph and in the file.
-    await client.query(
-      `INSERT INTO "Change" ("tokenId", "entityType", "entityId", action, after) VALUES ($1, 'SOURCE', $2, 'IMPORT', $3::jsonb)`,
-      [
-        context.tokenId,
-        source.id,
-        JSON.stringify({
-          list: source.slug,
-          run: place.runId,
-          batch: place.batch,
-          lines: place.lines,
-          ...(brand && { brand: brand.slug, relation: brand.relation }),
-          created: created.map((f) => f.id!),
-          filledIn,
-          cited: newlyCitedExisting,
-          related: newlyRelatedExisting,
-        }),
-      ],
-    );
-  }
-  return { citationsAdded: newlyCited.size, brandRelationsAdded, changes: changedAnything ? 1 : 0 };
+/** The issue-22 details as the arrays the INSERT and UPDATE unnest, in their parameter order. */
+function detailColumns(factories: readonly ListedDetails[]): unknown[] {
+  return [
+    factories.map((f) => JSON.stringify(f.roles)),
+    factories.map((f) => f.supplierGroupId),
+    factories.map((f) => f.osId),
+    factories.map((f) => f.workforce),
+    factories.map((f) => f.workforceYear),
+    factories.map((f) => f.lineWorkers),
+    factories.map((f) => f.femaleWorkersPercent),
+    factories.map((f) => f.migrantWorkersPercent),
+    factories.map((f) => f.workerFiguresYear),
+  ];
 }
 
 function pick(values: object, fields: readonly string[]): Record<string, unknown> {
   const record = values as Record<string, unknown>;
-  return Object.fromEntries(fields.map((field) => [field, record[field === "operatorBrand" ? "operatorBrandId" : field]]));
+  const column = (field: string) => (field === "operatorBrand" ? "operatorBrandId" : field === "supplierGroup" ? "supplierGroupId" : field);
+  return Object.fromEntries(fields.map((field) => [field, record[column(field)]]));
 }

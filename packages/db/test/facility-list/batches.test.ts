@@ -82,7 +82,7 @@ describe("importing a facility list in batches", () => {
     await generateRegistry(db.pool, 20_000, "fictional-union-list");
     const rows: FacilityRow[] = [1, 2, 3].map((i) => ({
       line: i + 1, name: `Fictional Registry Facility ${i * 1000} Co Ltd`, countryCode: "VN", address: `No. ${i} Registry Road, Sample Zone 5`,
-      latitude: 10 + i, longitude: 106 + i, sectors: [], notes: [],
+      latitude: 10 + i, longitude: 106 + i, sectors: [], notes: [], roles: [], brands: [], supplierGroup: null, workers: { total: null, line: null, femalePercent: null, migrantPercent: null }, osId: null,
     }));
     const { text, values } = matchStatement(rows);
     // With statistics and no planner settings: the importer's own SET enable_seqscan is not what makes it use them.
