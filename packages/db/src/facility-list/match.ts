@@ -63,7 +63,8 @@ export async function findCandidates(client: pg.PoolClient, rows: readonly Facil
 export function matchStatement(rows: readonly FacilityRow[]): { text: string; values: unknown[] } {
   const degrees = (MATCH_RADIUS_KM / 6371.0088) * (180 / Math.PI);
   return {
-    text: `WITH incoming AS (
+    // MATERIALIZED: each row's keys are computed once (regular expressions), not in every probe.
+    text: `WITH incoming AS MATERIALIZED (
        SELECT i.ord, i.country, i.lat, i.lng, i.os_id, facility_name_key(i.name) AS name_key, facility_address_key(i.address) AS address_key
        -- bpchar like "countryCode" (char(2)): compared as text, the column would need a
        -- cast and the (countryCode, key) indexes could not start from it.

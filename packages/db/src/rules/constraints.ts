@@ -53,6 +53,8 @@ const SPECIAL: Record<string, ConstraintRule> = {
   ApiToken_tokenHash_format: { table: "ApiToken", column: "tokenHash", message: "is malformed" },
   ApiToken_scopes_nonempty: { table: "ApiToken", column: "scopes", message: "must name at least one scope" },
   Change_has_snapshot: { table: "Change", column: undefined, message: "must record the entity before or after the write" },
+  // The importer's own bookkeeping (ON CONFLICT DO NOTHING): a run lists a factory once.
+  ImportRunListed_pkey: { table: "ImportRunListed", column: undefined, message: "already lists this factory" },
   // Production's (factoryId, countryCode) foreign key points here.
   Factory_id_countryCode_key: { table: "Factory", column: undefined, message: "already exists" },
 };

@@ -78,6 +78,21 @@ describe("importing a facility list in batches", () => {
     expect(report).toMatchObject({ run: { resumedAfterLine: null, batches: 2 }, summary: { rows: 6, matched: 6 } });
   });
 
+  it("closes a brand's disclosure right after a stop: the run keeps the factories its committed batches listed", async () => {
+    for (const slug of ["example-brand-2025-06", "example-brand-2025-12"]) await db.prisma.source.create({ data: { slug, kind: "FACILITY_LIST", title: slug } });
+    const snapshot = (numbers: number[]) => "country,name,address\n" + numbers.map((n) => `PK,Example Disclosed Works ${n},${n} Sample Lane Area 9 Sialkot\n`).join("");
+    const brand = { brand: "example-brand", relation: "CONTRACT" as const, batchSize: 2 };
+    await runImport(db, snapshot([1, 2, 3, 4, 5, 6]), { ...brand, source: "example-brand-2025-06", asOf: "2025-06-01" });
+    const later = snapshot([1, 2, 4, 5, 7]); // 3 and 6 dropped, 7 added
+    await expect(runImport(db, later, { ...brand, source: "example-brand-2025-12", asOf: "2025-12-01", fingerprint: "later", onProgress: stopAfterTwoBatches })).rejects.toThrow(/simulated/);
+    const report = await runImport(db, later, { ...brand, source: "example-brand-2025-12", asOf: "2025-12-01", fingerprint: "later" });
+    expect(report).toMatchObject({ run: { resumedAfterLine: 5 }, disclosure: { factoryCount: 5, added: 1, dropped: 2 } });
+    const ended = await db.sql.query<{ name: string }>(
+      `SELECT f.name FROM "BrandFactory" r JOIN "Factory" f ON f.id = r."factoryId" WHERE r."listedUntil" = '2025-12-01' ORDER BY f.name`);
+    expect(ended.map((r) => r.name)).toEqual(["Example Disclosed Works 3", "Example Disclosed Works 6"]);
+    expect(await count(`SELECT count(*)::int AS n FROM "ImportRunListed"`)).toBe(0);
+  });
+
   it.runIf(testDatabaseKind === "postgres")("matches rows through indexes: no statement reads the Factory table or a country's index", async () => {
     await generateRegistry(db.pool, 20_000, "fictional-union-list");
     const rows: FacilityRow[] = [1, 2, 3].map((i) => ({
