@@ -145,7 +145,7 @@ function summaryLine(report: FacilityListReport, where: string, actor: string): 
     `${committed ? "Imported" : "Dry run, nothing written:"} ${summary.rows} rows into ${where} in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s), as "${actor}".`,
     `  read as ${report.format} in the ${report.layout} layout, as of ${report.asOf}`,
     `  created ${summary.created}, matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}, skipped ${summary.skipped}`,
-    `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes} (one per batch)${committed ? `, ${run.batches} batches committed` : ""}`,
+    `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes} (one per batch)${committed ? `, ${run.batches} batch${run.batches === 1 ? "" : "es"} committed` : ""}`,
   ];
   if (disclosure) lines.push(`  ${report.brand}'s disclosure as of ${disclosure.asOf}: ${disclosure.factoryCount} factories listed, ${disclosure.added} added, ${disclosure.dropped} no longer listed`);
   if (columns.ignored.length > 0) lines.push(`  columns ignored: ${columns.ignored.join(", ")}`);
