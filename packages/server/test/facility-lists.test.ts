@@ -8,7 +8,7 @@ const IMPORT = `mutation($input: ImportFacilityListInput!) {
   importFacilityList(input: $input) {
     ${OUTCOME}
     ... on ImportFacilityListPayload {
-      committed dryRun columnsIgnored
+      committed dryRun columnsIgnored batches resumedAfterLine
       summary { rows created matched updated ambiguous rejected citationsAdded brandRelationsAdded changes }
       rows { line outcome factorySlug matchedBy reason notes }
       problems: rows(outcomes: [REJECTED, AMBIGUOUS]) { line outcome reason candidates { slug matchedBy } }
@@ -53,6 +53,8 @@ describe("importFacilityList and the factories it makes", () => {
       __typename: "ImportFacilityListPayload",
       committed: true,
       dryRun: false,
+      batches: 1,
+      resumedAfterLine: null,
       columnsIgnored: ["supplier_type"],
       summary: { rows: 4, created: 2, matched: 1, ambiguous: 0, rejected: 1, citationsAdded: 2, brandRelationsAdded: 2, changes: 1 },
       rows: [
