@@ -47,7 +47,12 @@ describe("importFacilityList and the factories it makes", () => {
 
   it("imports an uploaded list, reporting every row; the same upload again changes nothing", async () => {
     const input = { source: "example-supplier-list", brand: "new-balance", relation: "CONTRACT" };
+    // A public answer, cached: the import's committed batches must invalidate it.
+    const total = async () => (await server.graphql<{ factories: { totalCount: number } }>(`{ factories { totalCount } }`)).data!.factories.totalCount;
+    const before = await total();
+    expect(await total()).toBe(before);
     const first = await upload(LIST, input);
+    expect(await total()).toBe(before + 2);
     expect(first.status).toBe(200);
     expect(first.body.data?.importFacilityList).toMatchObject({
       __typename: "ImportFacilityListPayload",

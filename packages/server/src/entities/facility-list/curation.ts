@@ -48,6 +48,8 @@ builder.mutationField("importFacilityList", (t) =>
       const source = await slugOf(curator.prisma, "Source", String(input.source), ["input", "source"]);
       const brand = input.brand == null ? undefined : await slugOf(curator.prisma, "Brand", String(input.brand), ["input", "brand"]);
       const rows: RowOutcome[] = [];
+      const dryRun = input.dryRun ?? false;
+      let batches = 0;
       try {
         // The upload is read twice (a Blob can be): a stopped run continues only with the same file.
         const fingerprint = await fingerprintOf(chunksOf(input.file));
@@ -62,13 +64,19 @@ builder.mutationField("importFacilityList", (t) =>
           columns: input.columns == null ? undefined : Object.fromEntries(input.columns.map((c) => [c.field, c.column])),
           sector: input.sector ?? undefined,
           tokenId: curator.authentication.tokenId,
-          dryRun: input.dryRun ?? false,
+          dryRun,
           fingerprint,
           onOutcome: (outcome) => rows.push(outcome),
+          onProgress: (progress) => (batches = progress.batches),
         });
         return { report, rows };
       } catch (error) {
         throw curationErrorOf(error);
+      } finally {
+        // Batches commit as they go, an error keeps them: whatever committed, no replica
+        // may serve an answer cached before it (fleet/shared-state.ts). The batches' audit
+        // records are not announced one by one to live subscribers.
+        if (!dryRun && batches > 0) await curator.shared.committed([]);
       }
     },
   }),
