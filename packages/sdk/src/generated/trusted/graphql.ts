@@ -666,7 +666,7 @@ export type BrandDetailFragment = { readonly description: string | null, readonl
         | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
        }> }, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null };
 
-export type BrandDisclosuresFragment = { readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+export type BrandDisclosuresFragment = { readonly listedFactories: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly location: { readonly latitude: number, readonly longitude: number } | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
 export type BrandQueryVariables = Exact<{
   slug: string;
@@ -690,7 +690,7 @@ export type BrandQuery = { readonly brand: { readonly description: string | null
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
           | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-         }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null };
+         }> }, readonly listedFactories: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly location: { readonly latitude: number, readonly longitude: number } | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null };
 
 export type BrandsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1566,8 +1566,42 @@ fragment Citation on Citation {
     ...SourceCard
   }
 }`, {"fragmentName":"BrandDetail"}) as unknown as TypedDocumentString<BrandDetailFragment, unknown>;
+export const FactoryCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+    fragment Country on Country {
+  code
+  name
+}`, {"fragmentName":"FactoryCard"}) as unknown as TypedDocumentString<FactoryCardFragment, unknown>;
 export const BrandDisclosuresFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment BrandDisclosures on Brand {
+  listedFactories(sector: "Footwear", first: 100) {
+    totalCount
+    edges {
+      node {
+        ...FactoryCard
+        location {
+          latitude
+          longitude
+        }
+      }
+    }
+  }
   disclosedFactoriesByCountry(sector: "Footwear") {
     country {
       code
@@ -1608,7 +1642,28 @@ export const BrandDisclosuresFragmentDoc = /* @__PURE__ */ new TypedDocumentStri
     }
   }
 }
-    fragment SourceCard on Source {
+    fragment Country on Country {
+  code
+  name
+}
+fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+fragment SourceCard on Source {
   version
   id
   slug
@@ -1722,28 +1777,6 @@ fragment Citation on Citation {
     ...SourceCard
   }
 }`, {"fragmentName":"CitedFact"}) as unknown as TypedDocumentString<CitedFactFragment, unknown>;
-export const FactoryCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
-    fragment FactoryCard on Factory {
-  version
-  id
-  slug
-  name
-  city
-  region
-  country {
-    ...Country
-  }
-  status
-  ownership
-  operatorName
-  openedYear
-  plannedOpeningYear
-  closedYear
-}
-    fragment Country on Country {
-  code
-  name
-}`, {"fragmentName":"FactoryCard"}) as unknown as TypedDocumentString<FactoryCardFragment, unknown>;
 export const ProcessStepCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ProcessStepCard on ProcessStep {
   version
@@ -2563,6 +2596,18 @@ fragment BrandDetail on Brand {
   }
 }
 fragment BrandDisclosures on Brand {
+  listedFactories(sector: "Footwear", first: 100) {
+    totalCount
+    edges {
+      node {
+        ...FactoryCard
+        location {
+          latitude
+          longitude
+        }
+      }
+    }
+  }
   disclosedFactoriesByCountry(sector: "Footwear") {
     country {
       code
@@ -2676,7 +2721,7 @@ fragment Citation on Citation {
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:b8ab06c18a2f1ce6ba93ae828de2a8335d30c0632d939ee476e6f9954654ab2d"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
+}`, {"hash":"sha256:d710aca874c573b9b05ea5ba18f5d6ffef808edbeb0dd22adf7c7fcf527a5306"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
 export const BrandsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Brands($search: String, $first: Int, $after: String, $last: Int, $before: String) {
   brands(
