@@ -1324,6 +1324,27 @@ export type SourcesQueryVariables = Exact<{
 
 export type SourcesQuery = { readonly sources: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } };
 
+export type SupplierGroupCardFragment = { readonly id: string, readonly slug: string, readonly name: string, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> };
+
+export type SupplierGroupQueryVariables = Exact<{
+  slug: string;
+  factoriesFirst?: number | null | undefined;
+}>;
+
+
+export type SupplierGroupQuery = { readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string, readonly factories: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> } | null };
+
+export type SupplierGroupsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type SupplierGroupsQuery = { readonly supplierGroups: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly slug: string, readonly name: string, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2483,6 +2504,24 @@ export const PageInfoFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   endCursor
 }
     `, {"fragmentName":"PageInfo"}) as unknown as TypedDocumentString<PageInfoFragment, unknown>;
+export const SupplierGroupCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}`, {"fragmentName":"SupplierGroupCard"}) as unknown as TypedDocumentString<SupplierGroupCardFragment, unknown>;
 export const BrandDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Brand($slug: String!, $modelsFirst: Int, $factoriesFirst: Int) {
   brand(slug: $slug) {
@@ -5426,3 +5465,105 @@ fragment SourceCard on Source {
   url
   publishedOn
 }`, {"hash":"sha256:118015bd448e3ccab4c4c79ff669a8b15f9d769db9debb64bd3f4250129620e8"}) as unknown as TypedDocumentString<SourcesQuery, SourcesQueryVariables>;
+export const SupplierGroupDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query SupplierGroup($slug: String!, $factoriesFirst: Int) {
+  supplierGroup(slug: $slug) {
+    ...SupplierGroupCard
+    factories(first: $factoriesFirst) {
+      totalCount
+      pageInfo {
+        ...PageInfo
+      }
+      edges {
+        cursor
+        node {
+          ...FactoryCard
+        }
+      }
+    }
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}
+fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+fragment PageInfo on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}`, {"hash":"sha256:fadfa0a0bed61c29f759810d8a95a1917cd7c1644545d3d5e516ed2a3c77bd6f"}) as unknown as TypedDocumentString<SupplierGroupQuery, SupplierGroupQueryVariables>;
+export const SupplierGroupsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query SupplierGroups($search: String, $first: Int, $after: String, $last: Int, $before: String) {
+  supplierGroups(
+    search: $search
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfo
+    }
+    edges {
+      cursor
+      node {
+        ...SupplierGroupCard
+      }
+    }
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}
+fragment PageInfo on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}`, {"hash":"sha256:ef0520e16b6e87413d4845e5f01111d980903321daacd113247e34566ebc4860"}) as unknown as TypedDocumentString<SupplierGroupsQuery, SupplierGroupsQueryVariables>;
