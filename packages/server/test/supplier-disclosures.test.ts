@@ -25,7 +25,7 @@ describe("brands' supplier disclosures in the graph", () => {
     const form = new FormData();
     form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { ...input, file: null } } }));
     form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
-    form.set("0", new File([file], name, { type: "application/octet-stream" }));
+    form.set("0", new File([new Uint8Array(file)], name, { type: "application/octet-stream" }));
     const response = await server.fetch(server.url, { method: "POST", body: form, headers: { accept: "application/graphql-response+json", ...curator } });
     return (await response.json()) as { data?: { importFacilityList: Record<string, unknown> }; errors?: unknown[] };
   }
@@ -112,6 +112,10 @@ describe("brands' supplier disclosures in the graph", () => {
     expect(await count({ supplierGroup: "fictional group co" })).toBe(2);
     expect(await count({ brand: "example-sub-brand", listed: "CURRENT" })).toBe(1);
     expect(await count({ country: "US", brand, listed: "CURRENT" })).toBe(0);
+    const listed = await read<{ brand: { listedFactories: { totalCount: number; edges: { node: { slug: string } }[] } } }>(
+      `{ brand(slug: "example-brand") { listedFactories(first: 2) { totalCount edges { node { slug } } } } }`);
+    expect(listed.statements).toHaveLength(1);
+    expect(listed.data?.brand.listedFactories).toEqual({ totalCount: 4, edges: [{ node: { slug: "example-footwear-co-ltd" } }, { node: { slug: "newcomer-footwear-industries" } }] });
     const refused = await server.graphql(`{ factories(filter: { listed: CURRENT }) { totalCount } }`);
     expect(refused.errors?.[0]).toMatchObject({ message: "`filter.listed` needs `filter.brand`: whose lists?", extensions: { code: "BAD_USER_INPUT" } });
   });

@@ -1,4 +1,5 @@
 import type { BrandDisclosuresFragment } from "@solegraph/sdk";
+import { FactoryMap } from "../map/factory-map.tsx";
 import { SourceName } from "../provenance/source-name.tsx";
 import { Link } from "../routing/link.tsx";
 import { formatNumber } from "../text/format.ts";
@@ -61,6 +62,8 @@ export function BrandDisclosures({ brand, name }: { readonly brand: BrandDisclos
           </tbody>
         </table>
       )}
+
+      <FactoryMap factories={brand.listedFactories.edges.map((edge) => edge.node)} caption={`Footwear factories on ${name}'s latest list`} />
 
       <h3>Lists published, and what changed</h3>
       <ol class="disclosure-timeline">

@@ -667,7 +667,7 @@ export type BrandDetailFragment = { readonly description: string | null, readonl
         | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
        }> }, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null };
 
-export type BrandDisclosuresFragment = { readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+export type BrandDisclosuresFragment = { readonly listedFactories: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly location: { readonly latitude: number, readonly longitude: number } | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
 
 export type BrandQueryVariables = Exact<{
   slug: string;
@@ -691,7 +691,7 @@ export type BrandQuery = { readonly brand: { readonly description: string | null
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
           | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-         }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null };
+         }> }, readonly listedFactories: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly location: { readonly latitude: number, readonly longitude: number } | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null };
 
 export type BrandsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1325,6 +1325,27 @@ export type SourcesQueryVariables = Exact<{
 
 export type SourcesQuery = { readonly sources: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } };
 
+export type SupplierGroupCardFragment = { readonly id: string, readonly slug: string, readonly name: string, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> };
+
+export type SupplierGroupQueryVariables = Exact<{
+  slug: string;
+  factoriesFirst?: number | null | undefined;
+}>;
+
+
+export type SupplierGroupQuery = { readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string, readonly factories: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> } | null };
+
+export type SupplierGroupsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type SupplierGroupsQuery = { readonly supplierGroups: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly slug: string, readonly name: string, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1567,8 +1588,42 @@ fragment Citation on Citation {
     ...SourceCard
   }
 }`, {"fragmentName":"BrandDetail"}) as unknown as TypedDocumentString<BrandDetailFragment, unknown>;
+export const FactoryCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+    fragment Country on Country {
+  code
+  name
+}`, {"fragmentName":"FactoryCard"}) as unknown as TypedDocumentString<FactoryCardFragment, unknown>;
 export const BrandDisclosuresFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment BrandDisclosures on Brand {
+  listedFactories(sector: "Footwear", first: 100) {
+    totalCount
+    edges {
+      node {
+        ...FactoryCard
+        location {
+          latitude
+          longitude
+        }
+      }
+    }
+  }
   disclosedFactoriesByCountry(sector: "Footwear") {
     country {
       code
@@ -1609,7 +1664,28 @@ export const BrandDisclosuresFragmentDoc = /* @__PURE__ */ new TypedDocumentStri
     }
   }
 }
-    fragment SourceCard on Source {
+    fragment Country on Country {
+  code
+  name
+}
+fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+fragment SourceCard on Source {
   version
   id
   slug
@@ -1723,28 +1799,6 @@ fragment Citation on Citation {
     ...SourceCard
   }
 }`, {"fragmentName":"CitedFact"}) as unknown as TypedDocumentString<CitedFactFragment, unknown>;
-export const FactoryCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
-    fragment FactoryCard on Factory {
-  version
-  id
-  slug
-  name
-  city
-  region
-  country {
-    ...Country
-  }
-  status
-  ownership
-  operatorName
-  openedYear
-  plannedOpeningYear
-  closedYear
-}
-    fragment Country on Country {
-  code
-  name
-}`, {"fragmentName":"FactoryCard"}) as unknown as TypedDocumentString<FactoryCardFragment, unknown>;
 export const ProcessStepCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ProcessStepCard on ProcessStep {
   version
@@ -2451,6 +2505,24 @@ export const PageInfoFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   endCursor
 }
     `, {"fragmentName":"PageInfo"}) as unknown as TypedDocumentString<PageInfoFragment, unknown>;
+export const SupplierGroupCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}`, {"fragmentName":"SupplierGroupCard"}) as unknown as TypedDocumentString<SupplierGroupCardFragment, unknown>;
 export const BrandDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Brand($slug: String!, $modelsFirst: Int, $factoriesFirst: Int) {
   brand(slug: $slug) {
@@ -2564,6 +2636,18 @@ fragment BrandDetail on Brand {
   }
 }
 fragment BrandDisclosures on Brand {
+  listedFactories(sector: "Footwear", first: 100) {
+    totalCount
+    edges {
+      node {
+        ...FactoryCard
+        location {
+          latitude
+          longitude
+        }
+      }
+    }
+  }
   disclosedFactoriesByCountry(sector: "Footwear") {
     country {
       code
@@ -2677,7 +2761,7 @@ fragment Citation on Citation {
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:b8ab06c18a2f1ce6ba93ae828de2a8335d30c0632d939ee476e6f9954654ab2d"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
+}`, {"hash":"sha256:d710aca874c573b9b05ea5ba18f5d6ffef808edbeb0dd22adf7c7fcf527a5306"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
 export const BrandsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Brands($search: String, $first: Int, $after: String, $last: Int, $before: String) {
   brands(
@@ -5382,3 +5466,105 @@ fragment SourceCard on Source {
   url
   publishedOn
 }`, {"hash":"sha256:118015bd448e3ccab4c4c79ff669a8b15f9d769db9debb64bd3f4250129620e8"}) as unknown as TypedDocumentString<SourcesQuery, SourcesQueryVariables>;
+export const SupplierGroupDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query SupplierGroup($slug: String!, $factoriesFirst: Int) {
+  supplierGroup(slug: $slug) {
+    ...SupplierGroupCard
+    factories(first: $factoriesFirst) {
+      totalCount
+      pageInfo {
+        ...PageInfo
+      }
+      edges {
+        cursor
+        node {
+          ...FactoryCard
+        }
+      }
+    }
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}
+fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+fragment PageInfo on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}`, {"hash":"sha256:fadfa0a0bed61c29f759810d8a95a1917cd7c1644545d3d5e516ed2a3c77bd6f"}) as unknown as TypedDocumentString<SupplierGroupQuery, SupplierGroupQueryVariables>;
+export const SupplierGroupsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query SupplierGroups($search: String, $first: Int, $after: String, $last: Int, $before: String) {
+  supplierGroups(
+    search: $search
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfo
+    }
+    edges {
+      cursor
+      node {
+        ...SupplierGroupCard
+      }
+    }
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}
+fragment PageInfo on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}`, {"hash":"sha256:ef0520e16b6e87413d4845e5f01111d980903321daacd113247e34566ebc4860"}) as unknown as TypedDocumentString<SupplierGroupsQuery, SupplierGroupsQueryVariables>;

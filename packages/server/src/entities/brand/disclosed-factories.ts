@@ -15,6 +15,12 @@ function currentlyListed(brand: Sql, sector: string): Sql {
       AND EXISTS (SELECT 1 FROM unnest(f.sectors) AS s(sector) WHERE lower(s.sector) = lower(${textValue(sector)}))`;
 }
 
+/** `Brand.listedFactories`: the current lists' factories of a sector, a page at a time by name. */
+export function listedFactoriesOf(brand: Sql, alias: Sql, sector: string): Sql {
+  return sql`${alias}.id IN (SELECT r."factoryId" FROM "BrandFactory" r WHERE r."brandId" = ${brand}.id AND r."listedFrom" IS NOT NULL AND r."listedUntil" IS NULL)
+    AND EXISTS (SELECT 1 FROM unnest(${alias}.sectors) AS s(sector) WHERE lower(s.sector) = lower(${textValue(sector)}))`;
+}
+
 interface DisclosedCountryRow {
   countryCode: string;
   factoryCount: number;
