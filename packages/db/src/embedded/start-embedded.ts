@@ -24,8 +24,12 @@ const PORT = 5432;
 export async function startEmbedded(dataDir: string | undefined, options: { loadFrom?: string | undefined } = {}): Promise<EmbeddedDatabase> {
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "solegraph-pg-"));
   const workerData: EmbeddedWorkerData = { dataDir, loadFrom: options.loadFrom, socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`) };
-  // Worker threads do not inherit tsx's loader: register it, then load the TypeScript.
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+  // Compiled (dist/, `npm run build`): the worker's JavaScript sits beside this file.
+  // From source: worker threads do not inherit tsx's loader, so register it, then load
+  // the TypeScript.
+  const bootstrap = import.meta.url.endsWith(".js")
+    ? `import(${JSON.stringify(new URL("./embedded-worker.js", import.meta.url).href)})`
+    : `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
     .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./embedded-worker.ts", import.meta.url).href)}); })`;
   const worker = new Worker(bootstrap, { eval: true, workerData });
   const removeSocketDir = () => fs.rmSync(socketDir, { recursive: true, force: true });
