@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import SlowestFirstSequencer from "./vitest.sequencer.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +35,8 @@ export default defineConfig({
     // Test files share a worker's modules (the schema is built once per worker): no
     // module keeps state between files.
     isolate: false,
+    // The slowest files first, so the two workers finish together (vitest.sequencer.ts).
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       ...PACKAGES.map((name) => ({
         extends: true as const,

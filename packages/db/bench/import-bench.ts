@@ -83,7 +83,7 @@ async function measure(name: string, db: Db, passes = ["first import", "same lis
   try {
     await db.prisma.source.create({ data: { slug: "bench-list", kind: "FACILITY_LIST", title: "A generated facility list" } });
     await db.prisma.brand.create({ data: { slug: "bench-brand", name: "Bench Brand" } });
-    const actor = await commandLineActor(db.prisma);
+    const actor = await commandLineActor(db.pool);
     // The workbook is read before the first sample: start from a collected heap.
     (globalThis as { gc?: () => void }).gc?.();
     for (const pass of passes) {

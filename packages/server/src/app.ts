@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
+import { createReadiness, type Readiness } from "./http/readiness.ts";
 import { useCors } from "./http/use-cors.ts";
 import { DEFAULT_MANIFEST, readManifest, useDocuments } from "./http/use-documents.ts";
 import { WEB_ASSETS_PATH, WEB_DIST_DIR } from "./http/web-files.ts";
@@ -53,14 +54,15 @@ export interface AppOptions {
   readonly lifecycle?: Lifecycle;
   /** The web page's build, served at / (http/web-files.ts); packages/web/dist when left out. */
   readonly webRoot?: string;
+  /** How often /ready's background probe looks at the database (http/readiness.ts; tests shorten it). */
+  readonly readinessIntervalMs?: number | undefined;
+  /** /ready's state, when the caller answers polls itself too (server.ts); created here when left out. */
+  readonly readiness?: Readiness;
 }
 
 export interface Lifecycle {
   draining: boolean;
 }
-
-/** How long /ready trusts its last look at the migration level. */
-const MIGRATION_CHECK_INTERVAL_MS = 10_000;
 
 const GRAPHQL_ENDPOINT = "/graphql";
 const ASSETS_PREFIX = "/graphiql/";
@@ -77,9 +79,10 @@ export function createApp({
   shared = localState(),
   lifecycle = { draining: false },
   webRoot = WEB_DIST_DIR,
+  readinessIntervalMs,
+  readiness = createReadiness({ db, isDraining: () => lifecycle.draining, intervalMs: readinessIntervalMs }),
 }: AppOptions): SolegraphApp {
   const metrics = given ?? createMetrics({ db, endpoint: metricsEndpoint(config) });
-  const migrationLevel = checkedEvery(MIGRATION_CHECK_INTERVAL_MS, () => db.isUpToDate());
   const statements = createStatementRunner(db.pool, {
     timeoutMs: config.limits.queryTimeoutMs,
     maxResponseBytes: config.limits.maxResponseBytes,
@@ -133,19 +136,10 @@ export function createApp({
       useGraphiQLAssets(),
       ...useShapeLimits(),
       useProductionSwitches(config),
-      useReadinessCheck({
-        endpoint: "/ready",
-        // Ready: not stopping, the database answers, and it has every migration this version knows.
-        check: async () => {
-          if (lifecycle.draining) return false;
-          try {
-            await db.sql.query("SELECT 1");
-            return await migrationLevel();
-          } catch {
-            return false;
-          }
-        },
-      }),
+      // Ready: not stopping, the database answers, and it has every migration this
+      // version knows; from state a background probe keeps fresh (http/readiness.ts).
+      useReadinessCheck({ endpoint: "/ready", check: () => readiness.isReady() }),
+      { onDispose: () => readiness.stop() },
     ],
   });
 }
@@ -153,15 +147,4 @@ export function createApp({
 /** Where the app serves metrics: /metrics, unless they are off or on a port of their own. */
 export function metricsEndpoint(config: Config): string | false {
   return config.metrics.enabled && config.metrics.port === undefined ? "/metrics" : false;
-}
-
-/** A check's last answer, looked again at most every `intervalMs` (a true answer only: false is looked at each time). */
-function checkedEvery(intervalMs: number, check: () => Promise<boolean>): () => Promise<boolean> {
-  let trustedUntil = 0;
-  return async () => {
-    if (Date.now() < trustedUntil) return true;
-    const ok = await check();
-    if (ok) trustedUntil = Date.now() + intervalMs;
-    return ok;
-  };
 }

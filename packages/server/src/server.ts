@@ -4,6 +4,7 @@ import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db"
 import compression from "compression";
 import { createApp, metricsEndpoint, type AppOptions, type Lifecycle } from "./app.ts";
 import { DEFAULT_CONFIG } from "./config.ts";
+import { answerReadiness, createReadiness, isReadinessPoll } from "./http/readiness.ts";
 import { localState } from "./fleet/shared-state.ts";
 import { silentLogger, type Logger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
@@ -105,7 +106,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config" | "shared" | "webRoot"> {
+export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config" | "shared" | "webRoot" | "readinessIntervalMs"> {
   readonly db: Db;
   /** A port bound already (`listen`); else `port` and `host` are bound now. */
   readonly listener?: Listener;
@@ -125,15 +126,20 @@ export async function serve({
   config = DEFAULT_CONFIG,
   shared,
   webRoot,
+  readinessIntervalMs,
 }: ServeOptions): Promise<RunningServer> {
   const metrics = createMetrics({ db, endpoint: metricsEndpoint(config) });
   const lifecycle: Lifecycle = { draining: false };
   // The server owns the shared state it is given: closing the server closes it.
   const state = shared ?? localState();
-  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state, ...(webRoot !== undefined && { webRoot }) });
+  const readiness = createReadiness({ db, isDraining: () => lifecycle.draining, intervalMs: readinessIntervalMs });
+  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state, ...(webRoot !== undefined && { webRoot }), readiness });
   const bound = listener ?? (await listen(port, host));
   const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
-  bound.attach((request, response) => compress(request as never, response as never, () => void app(request, response)));
+  bound.attach((request, response) => {
+    if (isReadinessPoll(request)) return void answerReadiness(readiness, response);
+    compress(request as never, response as never, () => void app(request, response));
+  });
   const { server } = bound;
   let metricsServer: MetricsServer | undefined;
   if (config.metrics.enabled && config.metrics.port !== undefined) {
@@ -172,6 +178,8 @@ export async function serve({
           server.closeIdleConnections();
         });
         clearTimeout(cutOff);
+        // Plugins' background work (the readiness probe) stops before the database closes.
+        await app.dispose();
         await db.close();
       })();
       return closing;

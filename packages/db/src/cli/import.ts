@@ -90,7 +90,8 @@ ${DATABASE_HELP}`,
     const report = values.report ? new ReportFile(values.report) : undefined;
     const progress = importProgress(size);
     try {
-      const actor = await commandLineActor(db.prisma, values.curator);
+      // Found or created inside the import's transaction: a dry run rolls it back too.
+      let actor = { name: values.curator ?? COMMAND_LINE_ACTOR };
       const result = await importFacilityList({
         pool: db.pool,
         input: createReadStream(file),
@@ -101,7 +102,11 @@ ${DATABASE_HELP}`,
         layout: values.layout,
         columns: values.columns === undefined ? undefined : readColumnsFile(values.columns),
         sector: values.sector,
-        tokenId: actor.id,
+        tokenId: async (client) => {
+          const found = await commandLineActor(client, values.curator);
+          actor = found;
+          return found.id;
+        },
         dryRun: values["dry-run"] ?? false,
         fingerprint,
         onOutcome: (outcome) => {

@@ -33,8 +33,12 @@ export interface FacilityListImport {
   readonly columns?: unknown;
   /** Import only rows of this product type (e.g. "footwear"); the others are reported as skipped. */
   readonly sector?: string | undefined;
-  /** The API token the audit trail records. */
-  readonly tokenId: number;
+  /**
+   * The API token the audit trail records, or a function that finds (or creates) it on
+   * the import's own connection (for a dry run inside its transaction): the command
+   * line's actor, so that a dry run leaves not even that row behind.
+   */
+  readonly tokenId: number | ((client: pg.PoolClient) => Promise<number>);
   /** Decide and write everything in one transaction, then roll back: the outcomes say what an import would do. */
   readonly dryRun?: boolean | undefined;
   /**
@@ -99,6 +103,9 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     // A session lock, held across the batches' transactions.
     await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK_KEY]);
     locked = true;
+    // A dry run is one transaction from here: even the command line's actor, if it is
+    // created, is rolled back.
+    if (dryRun) await begin();
     const found = await listContext(client, options);
     const known = new Set((await client.query<{ code: string }>(`SELECT code FROM "Country"`)).rows.map((row) => row.code));
     const brands = await brandsByName(client);
@@ -107,11 +114,10 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
       brandId: found.brand?.id ?? null,
       relation: found.brand?.relation ?? null,
       fingerprint: dryRun ? null : (options.fingerprint ?? null),
-      tokenId: options.tokenId,
+      tokenId: found.tokenId,
     };
     run = await openRun(client, key);
     const current = run;
-    if (dryRun) await begin();
 
     const summary = current.summary;
     let header: ListHeader | undefined;
@@ -130,7 +136,7 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
         const named = row.brands.flatMap((name) => brands.get(name.toLowerCase()) ?? []);
         return named.length > 0 ? [...new Map(named.map((b) => [b.id, { ...b, relation: found.brand!.relation }])).values()] : [found.brand];
       };
-      return { client, source: found.source, brand: found.brand, tokenId: options.tokenId, asOf, disclosure, brandsOf };
+      return { client, source: found.source, brand: found.brand, tokenId: found.tokenId, asOf, disclosure, brandsOf };
     };
     const flush = async () => {
       if (batch.length === 0) return;
@@ -228,6 +234,8 @@ interface FoundList {
   readonly source: { readonly id: number; readonly slug: string; readonly url: string | null };
   readonly sourceDate: string | undefined;
   readonly brand: ListBrand | undefined;
+  /** The audit trail's token, found on the import's connection (see `FacilityListImport.tokenId`). */
+  readonly tokenId: number;
 }
 
 async function listContext(client: pg.PoolClient, options: FacilityListImport): Promise<FoundList> {
@@ -244,7 +252,8 @@ async function listContext(client: pg.PoolClient, options: FacilityListImport): 
     if (!row) throw new FacilityListError(`No brand is named "${options.brand}".`, "NOT_FOUND", "brand");
     brand = { ...row, relation: options.relation! };
   }
-  return { source: { id: source.id, slug: source.slug, url: source.url }, sourceDate: source.date ?? undefined, brand };
+  const tokenId = typeof options.tokenId === "number" ? options.tokenId : await options.tokenId(client);
+  return { source: { id: source.id, slug: source.slug, url: source.url }, sourceDate: source.date ?? undefined, brand, tokenId };
 }
 
 /** Brands by lower-case name and slug: a row's brands column names them ("Converse" in Nike's list). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkData, formatProblem } from "../../src/index.ts";
 import { createTestDb, type TestDb } from "../../src/testing/index.ts";
 import { DECEMBER_2025, JUNE_2025, manufacturingMap, workbook } from "./fixtures.ts";
 import { byLine, listSources, runImport } from "./support.ts";
@@ -94,5 +95,13 @@ describe("dated snapshots of a brand's list", () => {
     await expect(runImport(db, june(), { source: "example-list-2026", ...brand, asOf: "2025-07-01" })).rejects.toThrow(/import a brand's lists in date order/);
     await expect(runImport(db, june(), { source: "example-list-2026", ...brand, asOf: "2025-13-01" })).rejects.toThrow(/--as-of must be a date/);
     expect(await counts()).toEqual(before);
+  });
+
+  it("leaves every listed factory's fields supported by its citations (npm run data:check finds nothing)", async () => {
+    // The test's brands were made without a source; every factory and citation is in order.
+    expect((await checkData(db.sql)).map(formatProblem)).toEqual([
+      "brand example-brand › citations: none: every fact cites the passage that says it",
+      "brand example-sub-brand › citations: none: every fact cites the passage that says it",
+    ]);
   });
 });

@@ -23,7 +23,7 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot"> {}
+export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot" | "readinessIntervalMs"> {}
 
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
 export interface TestApp extends TestGraph {
@@ -49,6 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.config && { config: options.config }),
     ...(options.logger && { logger: options.logger }),
     ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
+    ...(options.readinessIntervalMs !== undefined && { readinessIntervalMs: options.readinessIntervalMs }),
   });
   const url = "http://localhost/graphql";
   return {
@@ -56,7 +57,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     url,
     fetch: async (input, init) => app.fetch(new Request(input, init)),
     ...graphqlClient(db, url, async (request) => app.fetch(request)),
-    close: () => db.close(),
+    close: async () => {
+      await app.dispose();
+      await db.close();
+    },
   };
 }
 
@@ -70,6 +74,7 @@ export async function startTestServer(options: TestAppOptions = {}): Promise<Tes
     ...(options.config && { config: options.config }),
     ...(options.logger && { logger: options.logger }),
     ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
+    ...(options.readinessIntervalMs !== undefined && { readinessIntervalMs: options.readinessIntervalMs }),
   });
   return { ...running, ...graphqlClient(db, running.url, (request) => fetch(request)), close: () => running.close() };
 }
