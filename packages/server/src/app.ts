@@ -20,6 +20,7 @@ import { silentLogger, yogaLogger, type Logger } from "./observability/logger.ts
 import { createMetrics, type Metrics } from "./observability/metrics.ts";
 import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
+import { useUploads } from "./uploads/use-uploads.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
 import { localState, type SharedState } from "./fleet/shared-state.ts";
@@ -33,6 +34,10 @@ export const QUERY_LIMITS = {
   maxBodyBytes: 256 * 1024,
   /** Multipart bodies (file uploads: facility lists). */
   maxUploadBytes: 64 * 1024 * 1024,
+  /** A multipart request's `operations` and `map` fields, each (uploads/upload-limits.ts). */
+  maxFieldBytes: 256 * 1024,
+  maxFiles: 1,
+  maxPathsPerFile: 1,
 } as const;
 
 export type SolegraphApp = YogaServerInstance<Record<string, never>, Context>;
@@ -120,6 +125,8 @@ export function createApp({
       useWebPage({ root: webRoot, graphiql: config.graphiql, endpoint: GRAPHQL_ENDPOINT }),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
+      // Uploads: who before what (from the headers), then streamed to disk within the limits.
+      useUploads(db.prisma, QUERY_LIMITS),
       useBodyLimit(QUERY_LIMITS),
       // Before the response cache: a hash becomes its document first.
       useDocuments(config.documents.mode, readManifest(config.documents.manifest ?? DEFAULT_MANIFEST)),

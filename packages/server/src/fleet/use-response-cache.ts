@@ -1,6 +1,7 @@
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
 import { useResponseCache as useYogaResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { Plugin } from "graphql-yoga";
+import { MAX_VARIABLE_DEPTH, nestedDeeperThan } from "../limits/value-depth.ts";
 import type { SharedState } from "./shared-state.ts";
 
 /** Answers served from the cache carry this mark (graphql-yoga's response cache sets it). */
@@ -29,7 +30,8 @@ export function useSharedResponseCache(shared: SharedState, ttlMs: number): Plug
     async buildResponseCacheKey(params) {
       const generation = await shared.generation();
       // Unreachable store: a key no entry has (the answer is computed, and not reused).
-      if (generation === undefined) return `uncached:${crypto.randomUUID()}`;
+      // Too deep to key (the hygiene check refuses the request; its stringify must not overflow first).
+      if (generation === undefined || nestedDeeperThan(params.variableValues, MAX_VARIABLE_DEPTH)) return `uncached:${crypto.randomUUID()}`;
       return `g${generation}:${await defaultBuildResponseCacheKey(params)}`;
     },
     shouldCacheResult: ({ cacheKey, result }) => !cacheKey.startsWith("uncached:") && !result.errors?.length,
