@@ -1,4 +1,4 @@
-import type { Db } from "@solegraph/db";
+import { readWriteGeneration, type Db } from "@solegraph/db";
 import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/authentication.ts";
 import { DEFAULT_CONFIG, type Config } from "./config.ts";
@@ -18,11 +18,13 @@ import { SHAPE_LIMITS, useShapeLimits } from "./limits/use-shape-limits.ts";
 import { useVariableErrors } from "./limits/use-variable-errors.ts";
 import { silentLogger, yogaLogger, type Logger } from "./observability/logger.ts";
 import { createMetrics, type Metrics } from "./observability/metrics.ts";
+import { registerRedisGauge } from "./observability/redis-gauge.ts";
 import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
 import { useUploads } from "./uploads/use-uploads.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
+import { createChangeFeed, type ChangeFeed } from "./fleet/change-feed.ts";
 import { localState, type SharedState } from "./fleet/shared-state.ts";
 import { useCacheControl, useSharedResponseCache } from "./fleet/use-response-cache.ts";
 
@@ -54,6 +56,8 @@ export interface AppOptions {
   readonly onStatement?: ((sql: string, values: readonly unknown[]) => void) | undefined;
   /** What this process shares with the fleet (fleet/shared-state.ts); its own state when left out. */
   readonly shared?: SharedState;
+  /** Committed changes for live streams (fleet/change-feed.ts); created here when left out (the caller closes it). */
+  readonly changes?: ChangeFeed;
   /** Set when the server is stopping: /ready answers 503 so balancers stop sending. */
   readonly lifecycle?: Lifecycle;
   /** The web page's build, served at / (http/web-files.ts); packages/web/dist when left out. */
@@ -80,10 +84,12 @@ export function createApp({
   metrics: given,
   onStatement,
   shared = localState(),
+  changes = createChangeFeed(db, logger),
   lifecycle = { draining: false },
   webRoot = WEB_DIST_DIR,
 }: AppOptions): SolegraphApp {
   const metrics = given ?? createMetrics({ db, endpoint: metricsEndpoint(config) });
+  registerRedisGauge(metrics.registry, shared);
   const migrationLevel = checkedEvery(MIGRATION_CHECK_INTERVAL_MS, () => db.isUpToDate());
   const statements = createStatementRunner(db.pool, {
     timeoutMs: config.limits.queryTimeoutMs,
@@ -101,7 +107,7 @@ export function createApp({
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
       limits: config.limits,
       trace: traceOf(request),
-      shared,
+      changes,
     }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
@@ -136,21 +142,26 @@ export function createApp({
       useVariableErrors(),
       useReadPlanner(statements, config.limits.maxCost),
       // After the planner: the cache's execute wraps the planner's (hits never reach either).
-      ...(config.responseCache.enabled ? [useSharedResponseCache(shared, config.responseCache.ttlMs), useCacheControl()] : []),
+      // Keyed by the write generation PostgreSQL keeps; unreadable, nothing is cached.
+      ...(config.responseCache.enabled ? [useSharedResponseCache(shared, () => readWriteGeneration(db.pool).catch(() => undefined), config.responseCache.ttlMs), useCacheControl()] : []),
       useGraphiQLAssets(),
       ...useShapeLimits(),
       useProductionSwitches(config),
       useReadinessCheck({
         endpoint: "/ready",
         // Ready: not stopping, the database answers, and it has every migration this version knows.
+        // Redis is in the detail only: without it the server answers (slower), so it stays ready.
         check: async () => {
-          if (lifecycle.draining) return false;
-          try {
-            await db.sql.query("SELECT 1");
-            return await migrationLevel();
-          } catch {
-            return false;
+          let ready = false;
+          if (!lifecycle.draining) {
+            try {
+              await db.sql.query("SELECT 1");
+              ready = await migrationLevel();
+            } catch {
+              ready = false;
+            }
           }
+          return new Response(JSON.stringify({ ready, redis: shared.redis() }), { status: ready ? 200 : 503, headers: { "content-type": "application/json" } });
         },
       }),
     ],

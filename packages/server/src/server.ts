@@ -4,6 +4,7 @@ import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db"
 import compression from "compression";
 import { createApp, metricsEndpoint, type AppOptions, type Lifecycle } from "./app.ts";
 import { DEFAULT_CONFIG } from "./config.ts";
+import { createChangeFeed } from "./fleet/change-feed.ts";
 import { localState } from "./fleet/shared-state.ts";
 import { silentLogger, type Logger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
@@ -130,7 +131,8 @@ export async function serve({
   const lifecycle: Lifecycle = { draining: false };
   // The server owns the shared state it is given: closing the server closes it.
   const state = shared ?? localState();
-  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state, ...(webRoot !== undefined && { webRoot }) });
+  const changes = createChangeFeed(db, logger);
+  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state, changes, ...(webRoot !== undefined && { webRoot }) });
   const bound = listener ?? (await listen(port, host));
   const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
   bound.attach((request, response) => compress(request as never, response as never, () => void app(request, response)));
@@ -161,6 +163,7 @@ export async function serve({
           await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
         }
         // Live subscriptions end, so their connections do not hold the close open.
+        await changes.close();
         await state.close();
         await controlChannel?.close();
         await metricsServer?.close();

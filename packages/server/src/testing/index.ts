@@ -1,6 +1,8 @@
 import { createTestDb, type TestDbOptions } from "@solegraph/db/testing";
 import { createApiToken, TokenScope, type Db } from "@solegraph/db";
 import { createApp, type AppOptions, type SolegraphApp } from "../app.ts";
+import { createChangeFeed } from "../fleet/change-feed.ts";
+import { silentLogger } from "../observability/logger.ts";
 import { serve, type RunningServer } from "../server.ts";
 
 export interface GraphQLResponse<Data> {
@@ -43,8 +45,10 @@ export interface TestServer extends TestGraph, RunningServer {}
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDb({ seed: true, ...options });
+  const changes = createChangeFeed(db, options.logger ?? silentLogger);
   const app = createApp({
     db,
+    changes,
     onStatement: options.onStatement,
     ...(options.config && { config: options.config }),
     ...(options.logger && { logger: options.logger }),
@@ -56,7 +60,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     url,
     fetch: async (input, init) => app.fetch(new Request(input, init)),
     ...graphqlClient(db, url, async (request) => app.fetch(request)),
-    close: () => db.close(),
+    close: async () => {
+      await changes.close();
+      await db.close();
+    },
   };
 }
 
