@@ -27,6 +27,8 @@ export class RedisCircuit {
 
   async call<T>(work: () => Promise<T>, fallback: T): Promise<T> {
     if (this.#open && Date.now() < this.#retryAt) return fallback;
+    // Only a call made while open (a probe) may close the circuit: one still in flight from before proves nothing.
+    const probe = this.#open;
     let timer: NodeJS.Timeout | undefined;
     try {
       const result = await Promise.race([
@@ -35,7 +37,7 @@ export class RedisCircuit {
           timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
         }),
       ]);
-      if (this.#open) {
+      if (this.#open && probe) {
         this.#open = false;
         this.logger.info("Redis answers again: the response cache is back on");
       }

@@ -1,6 +1,6 @@
-import { createRedisCache } from "@envelop/response-cache-redis";
 import { redactUrl } from "@solegraph/db";
 import { createInMemoryCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import type { ExecutionResult } from "graphql";
 import { Redis } from "ioredis";
 import type { Logger } from "../observability/logger.ts";
 import { REDIS_CALL_TIMEOUT_MS, RedisCircuit } from "./redis-circuit.ts";
@@ -61,11 +61,13 @@ export async function redisState(url: string, logger: Logger, circuit = new Redi
     redis.disconnect();
     throw new RedisUnavailableError(url, error);
   }
-  const store = createRedisCache({ redis });
+  // Plain GET and SET: entries are keyed by generation and expire by TTL, nothing is
+  // invalidated by entity (use-response-cache.ts), and each command's failure must
+  // reach the circuit (a pipeline reports failures inside a resolved result).
   const cache: Cache = {
-    get: (key) => circuit.call(async () => await store.get(key), undefined),
-    set: (id, data, entities, ttl) => circuit.call(async () => await store.set(id, data, entities, ttl), undefined),
-    invalidate: (entities) => circuit.call(async () => await store.invalidate(entities), undefined),
+    get: (key) => circuit.call(async () => parseEntry(await redis.get(key)), undefined),
+    set: (key, data, _entities, ttl) => circuit.call(async () => void (Number.isFinite(ttl) ? await redis.set(key, JSON.stringify(data), "PX", ttl) : await redis.set(key, JSON.stringify(data))), undefined),
+    invalidate: () => undefined,
   };
   return {
     description: `Redis at ${redactUrl(url)}`,
@@ -75,4 +77,8 @@ export async function redisState(url: string, logger: Logger, circuit = new Redi
       redis.disconnect();
     },
   };
+}
+
+function parseEntry(stored: string | null): ExecutionResult | undefined {
+  return stored === null ? undefined : (JSON.parse(stored) as ExecutionResult);
 }

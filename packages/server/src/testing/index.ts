@@ -25,7 +25,7 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot"> {}
+export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot" | "shared"> {}
 
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
 export interface TestApp extends TestGraph {
@@ -53,6 +53,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.config && { config: options.config }),
     ...(options.logger && { logger: options.logger }),
     ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
+    ...(options.shared && { shared: options.shared }),
   });
   const url = "http://localhost/graphql";
   return {
