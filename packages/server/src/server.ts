@@ -20,6 +20,15 @@ const DRAIN_TIMEOUT_MS = 30_000;
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const HEADERS_TIMEOUT_MS = 66_000;
+/**
+ * A whole request (headers and body) must arrive within this, or Node answers 408 and
+ * closes (a query's body has a shorter clock of its own: limits/use-body-limit.ts; this
+ * one bounds uploads). Node swaps requestTimeout and headersTimeout when the first is
+ * smaller, and looks at both only every connectionsCheckingInterval (30 s by default):
+ * all three are set here deliberately.
+ */
+const REQUEST_TIMEOUT_MS = 120_000;
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
 /** Answers smaller than this go uncompressed (compressing them costs more than it saves). */
 const COMPRESSION_THRESHOLD_BYTES = 1024;
@@ -58,9 +67,10 @@ const starting: Handler = (request, response) => {
 /** Binds the port; the server answers "starting" until a handler is attached. */
 export async function listen(port: number, host: string): Promise<Listener> {
   let handler = starting;
-  const server = createServer((request, response) => handler(request, response));
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  const server = createServer(
+    { keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS },
+    (request, response) => handler(request, response),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUseError(port, host) : error));
     server.listen(port, host, () => {
