@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import { TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../src/testing/index.ts";
+import { readEventStream } from "../support/event-stream.ts";
 
 const IMPORT = `mutation ($input: ImportFacilityListInput!) { importFacilityList(input: $input) { __typename } }`;
 const BOUNDARY = "----solegraph-fault-boundary";
@@ -91,6 +92,32 @@ describe("uploads cannot take the server down (issue 25, finding 1)", () => {
         }
       })();
     });
+
+  it("an imported list invalidates cached answers and reaches open change streams (finding 5)", async () => {
+    await server.db.prisma.source.create({ data: { slug: "example-fault-upload", kind: "FACILITY_LIST", title: "Example fault upload" } });
+    const count = async () => {
+      const answer = await fetch(`${server.url}?query=${encodeURIComponent('{ factories(filter: { country: "KH" }) { totalCount } }')}`);
+      return ((await answer.json()) as { data: { factories: { totalCount: number } } }).data.factories.totalCount;
+    };
+    const before = await count();
+    expect(await count()).toBe(before); // now cached
+    const { authorization } = await server.createToken("fault-upload-watcher", [TokenScope.ADMIN]);
+    const stream = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", authorization },
+      body: JSON.stringify({ query: "subscription { changes { entityType } }" }),
+    });
+    const events = readEventStream(stream, (received) => received.includes('"entityType":"FACTORY"'), 10_000);
+    const form = new FormData();
+    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { source: "example-fault-upload", file: null } } }));
+    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
+    form.set("0", new File(["country,name,address,sector,lat,lng\nKH,Fictional Fault Sewing Unit,9 Example Street Phnom Penh,Footwear,,\n"], "list.csv", { type: "text/csv" }));
+    const imported = await fetch(server.url, { method: "POST", body: form, headers: curator });
+    expect(await imported.text()).toContain("ImportFacilityListPayload");
+    expect(await count()).toBe(before + 1);
+    await events.settled;
+    expect(events.received()).toContain('"entityType":"FACTORY"');
+  });
 
   it("answers an upload without a token, or with one that may not upload, from its headers: the body is never read", async () => {
     for (const [headers, status, code] of [
