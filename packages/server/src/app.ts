@@ -9,6 +9,7 @@ import { useCors } from "./http/use-cors.ts";
 import { DEFAULT_MANIFEST, readManifest, useDocuments } from "./http/use-documents.ts";
 import { WEB_ASSETS_PATH, WEB_DIST_DIR } from "./http/web-files.ts";
 import { useWebPage } from "./http/use-web-page.ts";
+import { usePageSecurity } from "./http/use-page-security.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
 import { useBodyLimit } from "./limits/use-body-limit.ts";
@@ -129,6 +130,7 @@ export function createApp({
         cacheEnabled: config.responseCache.enabled,
       }),
       useWebPage({ root: webRoot, graphiql: config.graphiql, endpoint: GRAPHQL_ENDPOINT }),
+      usePageSecurity({ trustProxy: config.trustProxy }),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
       // Uploads: who before what (from the headers), then streamed to disk within the limits.
