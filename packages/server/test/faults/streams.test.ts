@@ -1,6 +1,7 @@
 import { revokeApiToken, TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STREAM_LIMITS } from "../../src/fleet/change-feed.ts";
+import { createChangeFeed, STREAM_LIMITS } from "../../src/fleet/change-feed.ts";
+import { silentLogger } from "../../src/observability/logger.ts";
 import { startTestServer, type TestServer } from "../../src/testing/index.ts";
 import { readEventStream } from "../support/event-stream.ts";
 
@@ -49,6 +50,17 @@ describe("change streams follow their token, are capped, and cost one read per w
     for (let i = 0; i < STREAM_LIMITS.perToken; i++) expect((await subscribe(authorization)).response.status).toBe(200);
     const refused = await subscribe(authorization);
     expect(await refused.response.text()).toContain('"code":"TOO_MANY_STREAMS"');
+  });
+
+  it("refuses streams past the process's cap with TOO_MANY_STREAMS", async () => {
+    const feed = createChangeFeed(server.db, silentLogger, { perToken: 10, perProcess: 2 });
+    try {
+      feed.open(1);
+      feed.open(2);
+      expect(() => feed.open(3)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "TOO_MANY_STREAMS" }) }));
+    } finally {
+      await feed.close();
+    }
   });
 
   it("reads a write's change once, however many streams select it", async () => {
