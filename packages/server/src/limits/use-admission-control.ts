@@ -2,23 +2,25 @@ import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 /**
- * Admission control: at most `maxInFlight` GraphQL requests are worked on at once by
+ * Admission control: at most `maxInFlight` GraphQL operations are executed at once by
  * this process; one more is answered at once with 503 and Retry-After, so an overload
- * is shed instead of queued until every client times out. A request is counted once
- * its body has arrived (its params are parsed): clients trickling their bodies take no
- * place (they meet the body clock, use-body-limit.ts), and a stream counts until its
- * response starts. Health, readiness and metrics are not GraphQL requests and are
+ * is shed instead of queued until every client times out. An operation is counted when
+ * it starts to execute: its body has arrived by then (clients trickling their bodies
+ * take no place; they meet the body clock, use-body-limit.ts), and subscriptions, which
+ * are streams capped on their own (fleet/change-feed.ts), never count, so opening many
+ * at once is not shed. Health, readiness and metrics are not GraphQL requests and are
  * always answered.
  */
 export function useAdmissionControl(options: { maxInFlight: number; endpoint: string; onShed?: () => void }): Plugin {
   let inFlight = 0;
   const admitted = new WeakSet<Request>();
   return {
-    onParams({ request, setResult }) {
-      if (admitted.has(request)) return;
+    onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (!request || admitted.has(request)) return;
       if (inFlight >= options.maxInFlight) {
         options.onShed?.();
-        setResult({
+        setResultAndStopExecution({
           errors: [new GraphQLError("The server is at capacity; retry in a moment.", { extensions: { code: "SERVER_BUSY", http: { status: 503, headers: { "retry-after": "1" } } } })],
         });
         return;

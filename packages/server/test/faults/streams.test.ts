@@ -1,6 +1,7 @@
 import { revokeApiToken, TokenScope } from "@solegraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChangeFeed, STREAM_LIMITS } from "../../src/fleet/change-feed.ts";
+import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/observability/logger.ts";
 import { startTestServer, type TestServer } from "../../src/testing/index.ts";
 import { readEventStream } from "../support/event-stream.ts";
@@ -60,6 +61,29 @@ describe("change streams follow their token, are capped, and cost one read per w
       expect(() => feed.open(3)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "TOO_MANY_STREAMS" }) }));
     } finally {
       await feed.close();
+    }
+  });
+
+  it("opens many streams at once without shedding them as in-flight requests", async () => {
+    const small = await startTestServer({ config: loadConfig({ SOLEGRAPH_MAX_IN_FLIGHT: "2" }) });
+    try {
+      const tokens = await Promise.all([0, 1].map((i) => small.createToken(`stream-burst-${i}`, [TokenScope.ADMIN])));
+      const controller = new AbortController();
+      controllers.push(controller);
+      const opened = await Promise.all(
+        Array.from({ length: 2 * STREAM_LIMITS.perToken }, (_, i) =>
+          fetch(small.url, {
+            method: "POST",
+            signal: controller.signal,
+            headers: { "content-type": "application/json", accept: "text/event-stream", authorization: tokens[i % 2]!.authorization },
+            body: JSON.stringify({ query: SUBSCRIPTION }),
+          }),
+        ),
+      );
+      expect(opened.map((response) => response.status)).toEqual(opened.map(() => 200));
+      controller.abort();
+    } finally {
+      await small.close();
     }
   });
 
