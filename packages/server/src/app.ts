@@ -1,4 +1,4 @@
-import type { Db } from "@solegraph/db";
+import { readWriteGeneration, type Db } from "@solegraph/db";
 import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/authentication.ts";
 import { DEFAULT_CONFIG, type Config } from "./config.ts";
@@ -10,6 +10,7 @@ import { useCors } from "./http/use-cors.ts";
 import { DEFAULT_MANIFEST, readManifest, useDocuments } from "./http/use-documents.ts";
 import { WEB_ASSETS_PATH, WEB_DIST_DIR } from "./http/web-files.ts";
 import { useWebPage } from "./http/use-web-page.ts";
+import { usePageSecurity } from "./http/use-page-security.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
 import { useBodyLimit } from "./limits/use-body-limit.ts";
@@ -19,10 +20,13 @@ import { SHAPE_LIMITS, useShapeLimits } from "./limits/use-shape-limits.ts";
 import { useVariableErrors } from "./limits/use-variable-errors.ts";
 import { silentLogger, yogaLogger, type Logger } from "./observability/logger.ts";
 import { createMetrics, type Metrics } from "./observability/metrics.ts";
+import { registerRedisGauge } from "./observability/redis-gauge.ts";
 import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
+import { useUploads } from "./uploads/use-uploads.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
+import { createChangeFeed, type ChangeFeed } from "./fleet/change-feed.ts";
 import { localState, type SharedState } from "./fleet/shared-state.ts";
 import { useCacheControl, useSharedResponseCache } from "./fleet/use-response-cache.ts";
 
@@ -34,6 +38,10 @@ export const QUERY_LIMITS = {
   maxBodyBytes: 256 * 1024,
   /** Multipart bodies (file uploads: facility lists). */
   maxUploadBytes: 64 * 1024 * 1024,
+  /** A multipart request's `operations` and `map` fields, each (uploads/upload-limits.ts). */
+  maxFieldBytes: 256 * 1024,
+  maxFiles: 1,
+  maxPathsPerFile: 1,
 } as const;
 
 export type SolegraphApp = YogaServerInstance<Record<string, never>, Context>;
@@ -50,6 +58,8 @@ export interface AppOptions {
   readonly onStatement?: ((sql: string, values: readonly unknown[]) => void) | undefined;
   /** What this process shares with the fleet (fleet/shared-state.ts); its own state when left out. */
   readonly shared?: SharedState;
+  /** Committed changes for live streams (fleet/change-feed.ts); created here when left out (the caller closes it). */
+  readonly changes?: ChangeFeed;
   /** Set when the server is stopping: /ready answers 503 so balancers stop sending. */
   readonly lifecycle?: Lifecycle;
   /** The web page's build, served at / (http/web-files.ts); packages/web/dist when left out. */
@@ -77,12 +87,14 @@ export function createApp({
   metrics: given,
   onStatement,
   shared = localState(),
+  changes = createChangeFeed(db, logger),
   lifecycle = { draining: false },
   webRoot = WEB_DIST_DIR,
   readinessIntervalMs,
-  readiness = createReadiness({ db, isDraining: () => lifecycle.draining, intervalMs: readinessIntervalMs }),
+  readiness = createReadiness({ db, isDraining: () => lifecycle.draining, intervalMs: readinessIntervalMs, redis: () => shared.redis() }),
 }: AppOptions): SolegraphApp {
   const metrics = given ?? createMetrics({ db, endpoint: metricsEndpoint(config) });
+  registerRedisGauge(metrics.registry, shared);
   const statements = createStatementRunner(db.pool, {
     timeoutMs: config.limits.queryTimeoutMs,
     maxResponseBytes: config.limits.maxResponseBytes,
@@ -99,7 +111,7 @@ export function createApp({
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
       limits: config.limits,
       trace: traceOf(request),
-      shared,
+      changes,
     }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
@@ -121,8 +133,11 @@ export function createApp({
         cacheEnabled: config.responseCache.enabled,
       }),
       useWebPage({ root: webRoot, graphiql: config.graphiql, endpoint: GRAPHQL_ENDPOINT }),
+      usePageSecurity({ trustProxy: config.trustProxy }),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
+      // Uploads: who before what (from the headers), then streamed to disk within the limits.
+      useUploads(db.prisma, QUERY_LIMITS),
       useBodyLimit(QUERY_LIMITS),
       // Before the response cache: a hash becomes its document first.
       useDocuments(config.documents.mode, readManifest(config.documents.manifest ?? DEFAULT_MANIFEST)),
@@ -132,13 +147,21 @@ export function createApp({
       useVariableErrors(),
       useReadPlanner(statements, config.limits.maxCost),
       // After the planner: the cache's execute wraps the planner's (hits never reach either).
-      ...(config.responseCache.enabled ? [useSharedResponseCache(shared, config.responseCache.ttlMs), useCacheControl()] : []),
+      // Keyed by the write generation PostgreSQL keeps; unreadable, nothing is cached.
+      ...(config.responseCache.enabled ? [useSharedResponseCache(shared, () => readWriteGeneration(db.pool).catch(() => undefined), config.responseCache.ttlMs), useCacheControl()] : []),
       useGraphiQLAssets(),
       ...useShapeLimits(),
       useProductionSwitches(config),
       // Ready: not stopping, the database answers, and it has every migration this
       // version knows; from state a background probe keeps fresh (http/readiness.ts).
-      useReadinessCheck({ endpoint: "/ready", check: () => readiness.isReady() }),
+      // Redis is in the detail only: without it the server answers, so it stays ready.
+      useReadinessCheck({
+        endpoint: "/ready",
+        check: async () => {
+          const ready = await readiness.isReady();
+          return new Response(readiness.body(ready), { status: ready ? 200 : 503, headers: { "content-type": "application/json", "cache-control": "no-store" } });
+        },
+      }),
       { onDispose: () => readiness.stop() },
     ],
   });

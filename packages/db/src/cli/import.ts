@@ -10,6 +10,7 @@ import { commandLineActor, COMMAND_LINE_ACTOR } from "../tokens/command-line-act
 import { importProgress } from "./import-progress.ts";
 import { ReportFile } from "./import-report-file.ts";
 import { DATABASE_HELP, runCli } from "./run-cli.ts";
+import { terminalSafe } from "./terminal-safe.ts";
 
 const RELATIONS: Readonly<Record<string, Ownership>> = { contract: Ownership.CONTRACT, owned: Ownership.OWNED };
 
@@ -113,14 +114,14 @@ ${DATABASE_HELP}`,
           report?.row(outcome);
           if (values.verbose || outcome.outcome === "rejected" || outcome.outcome === "ambiguous") {
             progress.stop();
-            console.log(describeOutcome(outcome));
+            console.log(terminalSafe(describeOutcome(outcome)));
           }
         },
         onProgress: (p) => progress.update(p),
       });
       progress.stop();
       await report?.finish({ report: result });
-      console.log(summaryLine(result, db.description, actor.name));
+      console.log(summaryLine(result, terminalSafe(db.description), terminalSafe(actor.name)));
     } catch (error) {
       progress.stop();
       await report?.finish({ error: error instanceof Error ? error.message : String(error) });

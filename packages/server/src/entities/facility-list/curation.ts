@@ -49,7 +49,9 @@ builder.mutationField("importFacilityList", (t) =>
       const brand = input.brand == null ? undefined : await slugOf(curator.prisma, "Brand", String(input.brand), ["input", "brand"]);
       const rows: RowOutcome[] = [];
       const dryRun = input.dryRun ?? false;
-      let batches = 0;
+      // The importer records its changes in its own transactions (one per batch): where the
+      // database does not announce them (embedded), they are announced from here.
+      const lastChangeBefore = await lastChangeId(curator);
       try {
         // The upload is read twice (a Blob can be): a stopped run continues only with the same file.
         const fingerprint = await fingerprintOf(chunksOf(input.file));
@@ -67,16 +69,14 @@ builder.mutationField("importFacilityList", (t) =>
           dryRun,
           fingerprint,
           onOutcome: (outcome) => rows.push(outcome),
-          onProgress: (progress) => (batches = progress.batches),
         });
         return { report, rows };
       } catch (error) {
         throw curationErrorOf(error);
       } finally {
-        // Batches commit as they go, an error keeps them: whatever committed, no replica
-        // may serve an answer cached before it (fleet/shared-state.ts). The batches' audit
-        // records are not announced one by one to live subscribers.
-        if (!dryRun && batches > 0) await curator.shared.committed([]);
+        // Batches commit as they go and an error keeps them: whatever committed is announced
+        // (one IMPORT record per batch), so no cached answer outlives it.
+        if (!dryRun) curator.changes.committed(await changesSince(curator, lastChangeBefore));
       }
     },
   }),
@@ -107,4 +107,14 @@ function curationErrorOf(error: unknown): unknown {
   if (!(error instanceof FacilityListError)) return error;
   const path = ["input", error.option];
   return error.code === "NOT_FOUND" ? new NotFoundError(error.message, path, "") : ValidationError.at(path, error.message);
+}
+
+async function lastChangeId(context: AuthenticatedContext): Promise<number> {
+  const { rows } = await context.pool.query<{ id: number | null }>(`SELECT max("id") AS id FROM "Change"`);
+  return rows[0]?.id ?? 0;
+}
+
+async function changesSince(context: AuthenticatedContext, after: number): Promise<number[]> {
+  const { rows } = await context.pool.query<{ id: number }>(`SELECT "id" FROM "Change" WHERE "id" > $1 AND "tokenId" = $2 ORDER BY "id"`, [after, context.authentication.tokenId]);
+  return rows.map((row) => row.id);
 }
