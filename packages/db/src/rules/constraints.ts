@@ -50,6 +50,9 @@ const SPECIAL: Record<string, ConstraintRule> = {
   ApiToken_tokenHash_format: { table: "ApiToken", column: "tokenHash", message: "is malformed" },
   ApiToken_scopes_nonempty: { table: "ApiToken", column: "scopes", message: "must name at least one scope" },
   Change_has_snapshot: { table: "Change", column: undefined, message: "must record the entity before or after the write" },
+  // The write generation (issue 25): one row, raised at commit by a trigger on Change.
+  WriteGeneration_one_row: { table: "WriteGeneration", column: undefined, message: "holds exactly one row" },
+  Change_committed: { table: "Change", column: undefined, message: "could not raise the write generation at commit" },
   // Production's (factoryId, countryCode) foreign key points here.
   Factory_id_countryCode_key: { table: "Factory", column: undefined, message: "already exists" },
 };
