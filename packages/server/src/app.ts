@@ -20,6 +20,7 @@ import { silentLogger, yogaLogger, type Logger } from "./observability/logger.ts
 import { createMetrics, type Metrics } from "./observability/metrics.ts";
 import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
+import { createRowsReadEstimator } from "./limits/rows-read-estimate.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
 import { localState, type SharedState } from "./fleet/shared-state.ts";
@@ -29,6 +30,7 @@ import { useCacheControl, useSharedResponseCache } from "./fleet/use-response-ca
 export const QUERY_LIMITS = {
   ...SHAPE_LIMITS,
   maxCost: DEFAULT_CONFIG.limits.maxCost,
+  maxRowsRead: DEFAULT_CONFIG.limits.maxRowsRead,
   /** Request bodies, in bytes: graphql-yoga refuses beyond it with 413, chunked bodies included. */
   maxBodyBytes: 256 * 1024,
   /** Multipart bodies (file uploads: facility lists). */
@@ -88,6 +90,7 @@ export function createApp({
       onStatement?.(text, values);
     },
   });
+  const rowsReadEstimator = createRowsReadEstimator(db.pool);
   return createYoga<Record<string, never>, Context>({
     schema: getSchema(),
     context: async ({ request }) => ({
@@ -127,7 +130,7 @@ export function createApp({
       metrics.plugin,
       // Variables that do not fit their types end execution before the planner and the cache see it.
       useVariableErrors(),
-      useReadPlanner(statements, config.limits.maxCost),
+      useReadPlanner(statements, { maxCost: config.limits.maxCost, maxRowsRead: config.limits.maxRowsRead, estimator: rowsReadEstimator }),
       // After the planner: the cache's execute wraps the planner's (hits never reach either).
       ...(config.responseCache.enabled ? [useSharedResponseCache(shared, config.responseCache.ttlMs), useCacheControl()] : []),
       useGraphiQLAssets(),

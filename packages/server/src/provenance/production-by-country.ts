@@ -17,26 +17,27 @@ import { sql, type Sql } from "../read/sql.ts";
  * Shares are float8 divisions: the same doubles JavaScript computes.
  */
 export function countriesOfBrand(brand: Sql): Sql {
-  const productions = sql`SELECT pr.* FROM "Production" pr JOIN "SneakerModel" m ON m.id = pr."modelId" WHERE m."brandId" = ${brand}.id`;
+  // One pass over what places the brand in a country, grouped once: its productions (with
+  // their factory, when operating), the operating factories it runs, and the MADE_IN
+  // claims about it. No per-country subquery: the cost is the brand's rows, read once.
   return sql`(
-    SELECT ${brand}.id AS "brandId", c.code AS "countryCode", c.name AS "countryName", places.recorded,
-           coalesce(here.n, 0)::int AS "productionCount",
-           (SELECT count(DISTINCT f.id)::int FROM "Factory" f
-             WHERE f."countryCode" = c.code AND f.status = 'OPERATING'
-               AND (f."operatorBrandId" = ${brand}.id OR f.id IN (SELECT bp."factoryId" FROM (${productions}) bp))) AS "factoryCount",
-           here.volume AS "knownVolume",
-           CASE WHEN coalesce(total.volume, 0) = 0 OR here.volume IS NULL THEN NULL ELSE here.volume::float8 / total.volume END AS "volumeShare"
-      FROM (SELECT code, bool_or(recorded) AS recorded FROM (
-            SELECT bp."countryCode" AS code, true AS recorded FROM (${productions}) bp
-            UNION
-            SELECT f."countryCode", true FROM "Factory" f WHERE f."operatorBrandId" = ${brand}.id AND f.status = 'OPERATING'
-            UNION
-            SELECT cl."countryCode", false FROM "Claim" cl
-             WHERE cl."brandId" = ${brand}.id AND cl.topic = 'MADE_IN' AND cl.stance = 'ASSERTS') AS sayings
-            GROUP BY code) AS places
-      JOIN "Country" c ON c.code = places.code
-      LEFT JOIN (SELECT bp."countryCode" AS code, count(*) AS n, sum(bp."annualVolume")::bigint AS volume
-                   FROM (${productions}) bp GROUP BY bp."countryCode") AS here ON here.code = c.code
-      CROSS JOIN (SELECT sum(bp."annualVolume")::bigint AS volume FROM (${productions}) bp) AS total
+    SELECT ${brand}.id AS "brandId", c.code AS "countryCode", c.name AS "countryName", bool_or(s.recorded) AS recorded,
+           count(s.production)::int AS "productionCount",
+           count(DISTINCT s.factory)::int AS "factoryCount",
+           sum(s.volume)::bigint AS "knownVolume",
+           CASE WHEN coalesce(sum(sum(s.volume)) OVER (), 0) = 0 OR sum(s.volume) IS NULL THEN NULL
+                ELSE sum(s.volume)::float8 / (sum(sum(s.volume)) OVER ())::float8 END AS "volumeShare"
+      FROM (
+            SELECT pr."countryCode" AS code, true AS recorded, pr.id AS production, pr."annualVolume" AS volume,
+                   CASE WHEN f.status = 'OPERATING' THEN f.id END AS factory
+              FROM "SneakerModel" m JOIN "Production" pr ON pr."modelId" = m.id LEFT JOIN "Factory" f ON f.id = pr."factoryId"
+             WHERE m."brandId" = ${brand}.id
+            UNION ALL
+            SELECT f."countryCode", true, NULL, NULL, f.id FROM "Factory" f WHERE f."operatorBrandId" = ${brand}.id AND f.status = 'OPERATING'
+            UNION ALL
+            SELECT cl."countryCode", false, NULL, NULL, NULL FROM "Claim" cl
+             WHERE cl."brandId" = ${brand}.id AND cl.topic = 'MADE_IN' AND cl.stance = 'ASSERTS') AS s
+      JOIN "Country" c ON c.code = s.code
+     GROUP BY c.code, c.name
   )`;
 }
