@@ -34,6 +34,8 @@ export interface PoolOptions {
 }
 
 const DEFAULT_POOL_SIZE = 10;
+/** Below this, word similarity is noise: "hiero" scores 0.67 against "Fresh Foam Hierro v5", "574" 0.5 against "576". */
+export const SEARCH_WORD_SIMILARITY_THRESHOLD = 0.3;
 
 /**
  * Opens the target. Both kinds end as a `pg` pool: PostgreSQL directly, the embedded
@@ -51,6 +53,7 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
       options: "-c jit=off",
       ...(options.statementTimeoutMs !== undefined && { statement_timeout: options.statementTimeoutMs }),
     });
+    configureSessions(pool);
     try {
       await probe(pool);
     } catch (error) {
@@ -66,6 +69,7 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
     // One connection, kept open: the session (and its prepared statements) lives as
     // long as the pool.
     const pool = new pg.Pool({ ...embedded.connection, max: 1, idleTimeoutMillis: 0 });
+    configureSessions(pool);
     const release = async () => {
       await embedded.close();
       lock?.release();
@@ -82,6 +86,18 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
     lock?.release();
     throw error;
   }
+}
+
+/**
+ * Settings every session of ours has, on both databases. Search's trigram operators
+ * (`name %> query`) compare with pg_trgm's word-similarity threshold, a session setting:
+ * it is set to the score search ranks with (server/src/search/fuzzy-search.ts). pg
+ * queues the SET before anything else sent on the new connection.
+ */
+function configureSessions(pool: pg.Pool): void {
+  pool.on("connect", (client) => {
+    client.query(`SET pg_trgm.word_similarity_threshold = ${SEARCH_WORD_SIMILARITY_THRESHOLD}`).catch(() => {});
+  });
 }
 
 /** Fails fast with the real reason (refused, unknown database, ...) rather than on the first query. */
