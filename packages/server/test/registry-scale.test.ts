@@ -80,6 +80,14 @@ describe("a registry of thousands of facilities", () => {
     expect(rowsReadFrom(await plan(statement, true), "Factory")).toBeLessThan(FACILITIES / 4);
   });
 
+  it("writes search words into the statement as text, whatever they hold", async () => {
+    for (const words of [`o'brien`, `\\' OR 1=1 --`, `100% _x_ \\\\`, `E'\\x41'`]) {
+      const { data, statement } = await read(`query($q: String!) { search(query: $q) { match } }`, { q: words });
+      expect(data.search).toBeInstanceOf(Array);
+      expect(statement.text).toContain("E'");
+    }
+  });
+
   it("puts exact matches first, through the lower() indexes", async () => {
     const { data, statement } = await read(`{ search(query: "exampleton cn 3", first: 5) { match result { __typename ... on Factory { city } } } }`);
     expect(data.search).toHaveLength(5);
