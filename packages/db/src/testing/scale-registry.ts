@@ -37,7 +37,7 @@ export async function generateRegistry(sql: SqlConnection, facilities: number): 
                   WHEN g % 100 < 60 THEN 'BD' WHEN g % 100 < 65 THEN 'ID' WHEN g % 100 < 69 THEN 'TR'
                   ELSE (SELECT code FROM scale_country WHERE n = (g * 7919) % 249) END AS code,
              (g * 31) % 20 AS town
-        FROM generate_series(1, ${facilities}) AS g;
+        FROM generate_series(1::bigint, ${facilities}::bigint) AS g;
 
     INSERT INTO "Factory" (slug, name, status, city, address, latitude, longitude, sectors, "countryCode", "openedYear", "nameKey", "addressKey", "updatedAt")
       SELECT 'example-site-' || s.n, f.name,
