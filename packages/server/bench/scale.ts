@@ -31,6 +31,7 @@ Options:
   --postgres URL    server to create the databases on
                     (default $SOLEGRAPH_TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres)
   --keep            keep the PostgreSQL databases (their URLs are printed)
+  --existing URL    measure a database kept by --keep (its size as --sizes), without generating
   -h, --help        this help
 
 Not part of the test suite: figures depend on the machine and on what else runs.`;
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "10" },
     postgres: { type: "string" },
     keep: { type: "boolean", default: false },
+    existing: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -182,6 +184,15 @@ async function measure(db: Db, label: string, size: number, generationMs: number
 }
 
 async function onPostgres(size: number): Promise<void> {
+  if (values.existing) {
+    const db = await createDb({ url: values.existing, migrate: true });
+    try {
+      await measure(db, "PostgreSQL (existing)", size, 0);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   const { url, drop } = await createPostgresDatabase(serverUrl);
   const db = await createDb({ url, migrate: true });
   try {

@@ -30,8 +30,8 @@ interface PlanNode {
   readonly Plans?: readonly PlanNode[];
 }
 
-/** Nodes that read all their input before returning a row. */
-const BLOCKING = new Set(["Sort", "Hash", "Aggregate", "SetOp", "Materialize", "Incremental Sort", "WindowAgg", "Gather Merge"]);
+/** Nodes that read all their input before returning a row (an incremental sort reads a group at a time; a window its partition, here the page). */
+const BLOCKING = new Set(["Sort", "Hash", "Aggregate", "SetOp", "Materialize"]);
 const TABLE_SIZES_TTL_MS = 60_000;
 
 export function createRowsReadEstimator(pool: pg.Pool, options: { maxShapes?: number } = {}): RowsReadEstimator {

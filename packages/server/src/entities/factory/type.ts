@@ -167,7 +167,8 @@ function factoriesFrom(filter: FactoryFilterInput | null | undefined): Sql {
 function factoryWhere(filter: FactoryFilterInput | null | undefined, f: Sql): Sql | undefined {
   if (!filter) return undefined;
   return allOf([
-    filter.country != null ? sql`${f}."countryCode" = upper(${textValue(filter.country)})` : undefined,
+    // bpchar like the column: compared as text, the column is cast and its index is unusable.
+    filter.country != null ? sql`${f}."countryCode" = upper(${textValue(filter.country)})::bpchar` : undefined,
     filter.region != null ? equalsInsensitive(sql`${f}.region`, filter.region) : undefined,
     filter.status != null ? sql`${f}.status = ${textValue(filter.status)}::"FactoryStatus"` : undefined,
     filter.ownership != null ? sql`${f}.ownership = ${textValue(filter.ownership)}::"Ownership"` : undefined,
