@@ -15,3 +15,10 @@ CREATE INDEX "Factory_lower_city_idx" ON "Factory" (lower("city"), "name", "id")
 -- latitude, then longitude, so a circle's box is a few short index ranges — the
 -- (latitude, longitude) index read a whole band of the globe between two latitudes.
 CREATE INDEX "Factory_latitude_band_idx" ON "Factory" ((floor("latitude" * 2)), "longitude") WHERE "latitude" IS NOT NULL;
+
+-- `factories(filter: { country })`: a country's page starts in order in the index (the
+-- planner otherwise read all of a large country's sites and sorted them).
+CREATE INDEX "Factory_countryCode_name_id_idx" ON "Factory" ("countryCode", "name", "id");
+
+-- Brand pages look up each production's factory for its status only: index-only.
+CREATE INDEX "Factory_id_status_idx" ON "Factory" ("id", "status");
