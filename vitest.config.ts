@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import SlowestFirstSequencer from "./vitest.sequencer.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -34,15 +35,19 @@ export default defineConfig({
     // Test files share a worker's modules (the schema is built once per worker): no
     // module keeps state between files.
     isolate: false,
+    // The slowest files first, so the two workers finish together (vitest.sequencer.ts).
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       ...PACKAGES.map((name) => ({
         extends: true as const,
-        test: { name, root: `packages/${name}`, include: ["test/**/*.test.ts"], exclude: ["test/processes/**", "test/browser/**", "test/fleet/**"] },
+        test: { name, root: `packages/${name}`, include: ["test/**/*.test.ts"], exclude: ["test/processes/**", "test/browser/**", "test/fleet/**", "test/faults/**"] },
       })),
       { extends: true as const, test: { name: "processes", include: ["packages/*/test/processes/**/*.test.ts"] } },
       { extends: true as const, test: { name: "browser", include: ["packages/*/test/browser/**/*.test.ts"] } },
       // PostgreSQL, redis-server and haproxy as real processes: CI, and `npm run test:fleet`.
       { extends: true as const, test: { name: "fleet", include: ["packages/*/test/fleet/**/*.test.ts"] } },
+      // Faults (issue 25): real redis-server started, killed and paused, real slow sockets and uploads. CI, and `npm run test:faults`.
+      { extends: true as const, test: { name: "faults", include: ["packages/*/test/faults/**/*.test.ts"] } },
     ],
   },
 });

@@ -56,7 +56,7 @@ async function measure(name: string, db: Db): Promise<void> {
   try {
     await db.prisma.source.create({ data: { slug: "bench-list", kind: "FACILITY_LIST", title: "A generated facility list" } });
     await db.prisma.brand.create({ data: { slug: "bench-brand", name: "Bench Brand" } });
-    const actor = await commandLineActor(db.prisma);
+    const actor = await commandLineActor(db.pool);
     for (const pass of ["first import", "same list again"]) {
       const heap: number[] = [];
       let peakRss = 0;

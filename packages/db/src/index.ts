@@ -22,3 +22,4 @@ export { controlSocketPath } from "./control-channel/protocol.ts";
 export * from "./facility-list/index.ts";
 export { commandLineActor, COMMAND_LINE_ACTOR } from "./tokens/command-line-actor.ts";
 export { checkData, formatProblem, type DataProblem } from "./data-check/index.ts";
+export { bumpWriteGeneration, readWriteGeneration } from "./write-generation.ts";

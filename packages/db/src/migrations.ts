@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlConnection } from "./sql-connection.ts";
+import { bumpWriteGeneration } from "./write-generation.ts";
 
 /**
  * Applies `prisma/migrations` to a database, recording each one in Prisma's own
@@ -107,6 +108,8 @@ export async function migrate(
         `VALUES (gen_random_uuid()::text, '${migration.checksum}', now(), '${migration.name}', 1);`,
     );
   }
+  // A new schema may answer differently: answers cached before it are not reused.
+  if (pending.length > 0) await bumpWriteGeneration(sql);
   return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length, newer };
 }
 

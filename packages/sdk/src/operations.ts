@@ -57,7 +57,9 @@ const byRootField = <const Table extends ByRootField<Table>>(table: Table): Tabl
  * Mutations resolve to their result union: the payload or a MutationError
  * (ValidationError, NotFoundError, ConflictError, ForbiddenError); switch on `__typename`.
  */
-export const operations = byRootField({
+// Pure: a call at the top level of the published dist/ would otherwise keep every
+// document alive in an app that imports one (bundlers cannot know it has no effects).
+export const operations = /* @__PURE__ */ byRootField({
   brand: BrandDocument,
   brands: BrandsDocument,
   model: ModelDocument,

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build as esbuild } from "esbuild";
+import { build as viteBuild, type Rollup } from "vite";
 import { startTestServer, type TestServer } from "@solegraph/server/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -12,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const sdkDir = fileURLToPath(new URL("..", import.meta.url));
 const fixtureDir = fileURLToPath(new URL("fixtures/consumer", import.meta.url));
+const bundleFixtureDir = fileURLToPath(new URL("fixtures/bundle", import.meta.url));
 
 // Run from `npm test -w ...`, the environment carries npm_config_* settings of the
 // workspace (workspace filters, prefixes) that would redirect the scratch installs.
@@ -40,6 +44,7 @@ beforeAll(async () => {
   if (!file) throw new Error(`npm pack wrote no tarball into ${packDir}`);
   tarball = join(packDir, file);
   await cp(fixtureDir, scratch, { recursive: true });
+  await cp(bundleFixtureDir, join(scratch, "bundle"), { recursive: true });
   await writeFile(join(scratch, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
   await writeFile(join(scratch, "src", "server.ts"), `export const url = ${JSON.stringify(server.url)};\n`);
   await sh("npm", ["install", tarball, "typescript@5.9.3", "graphql@16.15.0", "--no-audit", "--no-fund", "--prefer-offline"], scratch);
@@ -106,4 +111,57 @@ describe("the published package", () => {
     expect(result.steps).toBe(9);
     expect(result.entry).toMatch(/node_modules\/@solegraph\/sdk\/dist\/index\.cjs$/);
   });
+});
+
+/** One app's bundle: its minified bytes, gzipped bytes and text. */
+interface Bundle {
+  readonly bytes: number;
+  readonly gzip: number;
+  readonly text: string;
+}
+
+const measured = (text: string): Bundle => ({ bytes: Buffer.byteLength(text), gzip: gzipSync(text).length, text });
+
+/** esbuild as an app's build runs it: minified, tree-shaken ESM for browsers. */
+async function withEsbuild(entry: string): Promise<Bundle> {
+  const result = await esbuild({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent" });
+  return measured(result.outputFiles.map((file) => file.text).join(""));
+}
+
+/** Vite's production build (its bundler, Rolldown since Vite 8), all chunks counted. */
+async function withVite(entry: string, root: string): Promise<Bundle> {
+  const output = (await viteBuild({
+    root,
+    configFile: false,
+    logLevel: "silent",
+    build: { write: false, minify: true, target: "es2022", rollupOptions: { input: entry } },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+  const outputs = Array.isArray(output) ? output : [output];
+  return measured(outputs.flatMap((o) => o.output).map((file) => (file.type === "chunk" ? file.code : "")).join(""));
+}
+
+// Sizes of the package as published: apps bundle the tarball's dist/, not our sources, so
+// a top-level call in dist/ without a pure annotation would keep every document alive.
+describe("bundled from the published package", () => {
+  const ONE_OPERATION_LIMIT = 12 * 1024;
+  const describeSize = (b: Bundle) => `${(b.bytes / 1024).toFixed(1)} KB (${(b.gzip / 1024).toFixed(1)} KB gzip)`;
+
+  for (const [bundler, bundle] of [
+    ["esbuild", (entry: string) => withEsbuild(entry)],
+    ["Vite", (entry: string) => withVite(entry, join(scratch, "bundle"))],
+  ] as const) {
+    it(`${bundler}: the README's one-operation example bundles in at most 12 KB minified; the whole client is reported beside it`, async () => {
+      const one = await bundle(join(scratch, "bundle", "one-operation-app.ts"));
+      const whole = await bundle(join(scratch, "bundle", "whole-client-app.ts"));
+      console.info(`${bundler}, from the packed SDK: one operation ${describeSize(one)}; whole client ${describeSize(whole)}`);
+      expect(one.bytes).toBeLessThanOrEqual(ONE_OPERATION_LIMIT);
+      // Only that operation's document: no other operation, no GraphQL printer or parser.
+      expect(one.text).toContain("query Model(");
+      expect(one.text).not.toContain("query Brand(");
+      expect(one.text).not.toContain("mutation ");
+      expect(one.text).not.toMatch(/Unexpected character|Syntax Error/);
+      expect(whole.text).toContain("query Brand(");
+      expect(whole.bytes).toBeGreaterThan(one.bytes * 3);
+    });
+  }
 });

@@ -1,14 +1,16 @@
-import type { Db } from "@solegraph/db";
+import { readWriteGeneration, type Db } from "@solegraph/db";
 import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/authentication.ts";
 import { DEFAULT_CONFIG, type Config } from "./config.ts";
 import type { Context } from "./context.ts";
 import { renderLocalGraphiQL, useGraphiQLAssets } from "./http/graphiql-assets.ts";
 import { GRAPHIQL_DEFAULT_QUERY } from "./http/graphiql-example.ts";
+import { createReadiness, type Readiness } from "./http/readiness.ts";
 import { useCors } from "./http/use-cors.ts";
 import { DEFAULT_MANIFEST, readManifest, useDocuments } from "./http/use-documents.ts";
 import { WEB_ASSETS_PATH, WEB_DIST_DIR } from "./http/web-files.ts";
 import { useWebPage } from "./http/use-web-page.ts";
+import { usePageSecurity } from "./http/use-page-security.ts";
 import { maskError } from "./http/mask-error.ts";
 import { useAdmissionControl } from "./limits/use-admission-control.ts";
 import { useBodyLimit } from "./limits/use-body-limit.ts";
@@ -18,11 +20,14 @@ import { SHAPE_LIMITS, useShapeLimits } from "./limits/use-shape-limits.ts";
 import { useVariableErrors } from "./limits/use-variable-errors.ts";
 import { silentLogger, yogaLogger, type Logger } from "./observability/logger.ts";
 import { createMetrics, type Metrics } from "./observability/metrics.ts";
+import { registerRedisGauge } from "./observability/redis-gauge.ts";
 import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
 import { createRowsReadEstimator } from "./limits/rows-read-estimate.ts";
+import { useUploads } from "./uploads/use-uploads.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
+import { createChangeFeed, type ChangeFeed } from "./fleet/change-feed.ts";
 import { localState, type SharedState } from "./fleet/shared-state.ts";
 import { useCacheControl, useSharedResponseCache } from "./fleet/use-response-cache.ts";
 
@@ -35,6 +40,10 @@ export const QUERY_LIMITS = {
   maxBodyBytes: 256 * 1024,
   /** Multipart bodies (file uploads: facility lists). */
   maxUploadBytes: 64 * 1024 * 1024,
+  /** A multipart request's `operations` and `map` fields, each (uploads/upload-limits.ts). */
+  maxFieldBytes: 256 * 1024,
+  maxFiles: 1,
+  maxPathsPerFile: 1,
 } as const;
 
 export type SolegraphApp = YogaServerInstance<Record<string, never>, Context>;
@@ -51,18 +60,21 @@ export interface AppOptions {
   readonly onStatement?: ((sql: string, values: readonly unknown[]) => void) | undefined;
   /** What this process shares with the fleet (fleet/shared-state.ts); its own state when left out. */
   readonly shared?: SharedState;
+  /** Committed changes for live streams (fleet/change-feed.ts); created here when left out (the caller closes it). */
+  readonly changes?: ChangeFeed;
   /** Set when the server is stopping: /ready answers 503 so balancers stop sending. */
   readonly lifecycle?: Lifecycle;
   /** The web page's build, served at / (http/web-files.ts); packages/web/dist when left out. */
   readonly webRoot?: string;
+  /** How often /ready's background probe looks at the database (http/readiness.ts; tests shorten it). */
+  readonly readinessIntervalMs?: number | undefined;
+  /** /ready's state, when the caller answers polls itself too (server.ts); created here when left out. */
+  readonly readiness?: Readiness;
 }
 
 export interface Lifecycle {
   draining: boolean;
 }
-
-/** How long /ready trusts its last look at the migration level. */
-const MIGRATION_CHECK_INTERVAL_MS = 10_000;
 
 const GRAPHQL_ENDPOINT = "/graphql";
 const ASSETS_PREFIX = "/graphiql/";
@@ -77,11 +89,14 @@ export function createApp({
   metrics: given,
   onStatement,
   shared = localState(),
+  changes = createChangeFeed(db, logger),
   lifecycle = { draining: false },
   webRoot = WEB_DIST_DIR,
+  readinessIntervalMs,
+  readiness = createReadiness({ db, isDraining: () => lifecycle.draining, intervalMs: readinessIntervalMs, redis: () => shared.redis() }),
 }: AppOptions): SolegraphApp {
   const metrics = given ?? createMetrics({ db, endpoint: metricsEndpoint(config) });
-  const migrationLevel = checkedEvery(MIGRATION_CHECK_INTERVAL_MS, () => db.isUpToDate());
+  registerRedisGauge(metrics.registry, shared);
   const statements = createStatementRunner(db.pool, {
     timeoutMs: config.limits.queryTimeoutMs,
     maxResponseBytes: config.limits.maxResponseBytes,
@@ -99,7 +114,7 @@ export function createApp({
       authentication: await authenticate(db.prisma, request.headers.get("authorization")),
       limits: config.limits,
       trace: traceOf(request),
-      shared,
+      changes,
     }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: "/health",
@@ -121,8 +136,11 @@ export function createApp({
         cacheEnabled: config.responseCache.enabled,
       }),
       useWebPage({ root: webRoot, graphiql: config.graphiql, endpoint: GRAPHQL_ENDPOINT }),
+      usePageSecurity({ trustProxy: config.trustProxy }),
       useCors(config.corsOrigins),
       useAdmissionControl({ maxInFlight: config.limits.maxInFlight, endpoint: GRAPHQL_ENDPOINT }),
+      // Uploads: who before what (from the headers), then streamed to disk within the limits.
+      useUploads(db.prisma, QUERY_LIMITS),
       useBodyLimit(QUERY_LIMITS),
       // Before the response cache: a hash becomes its document first.
       useDocuments(config.documents.mode, readManifest(config.documents.manifest ?? DEFAULT_MANIFEST)),
@@ -132,23 +150,22 @@ export function createApp({
       useVariableErrors(),
       useReadPlanner(statements, { maxCost: config.limits.maxCost, maxRowsRead: config.limits.maxRowsRead, estimator: rowsReadEstimator }),
       // After the planner: the cache's execute wraps the planner's (hits never reach either).
-      ...(config.responseCache.enabled ? [useSharedResponseCache(shared, config.responseCache.ttlMs), useCacheControl()] : []),
+      // Keyed by the write generation PostgreSQL keeps; unreadable, nothing is cached.
+      ...(config.responseCache.enabled ? [useSharedResponseCache(shared, () => readWriteGeneration(db.pool).catch(() => undefined), config.responseCache.ttlMs), useCacheControl()] : []),
       useGraphiQLAssets(),
       ...useShapeLimits(),
       useProductionSwitches(config),
+      // Ready: not stopping, the database answers, and it has every migration this
+      // version knows; from state a background probe keeps fresh (http/readiness.ts).
+      // Redis is in the detail only: without it the server answers, so it stays ready.
       useReadinessCheck({
         endpoint: "/ready",
-        // Ready: not stopping, the database answers, and it has every migration this version knows.
         check: async () => {
-          if (lifecycle.draining) return false;
-          try {
-            await db.sql.query("SELECT 1");
-            return await migrationLevel();
-          } catch {
-            return false;
-          }
+          const ready = await readiness.isReady();
+          return new Response(readiness.body(ready), { status: ready ? 200 : 503, headers: { "content-type": "application/json", "cache-control": "no-store" } });
         },
       }),
+      { onDispose: () => readiness.stop() },
     ],
   });
 }
@@ -156,15 +173,4 @@ export function createApp({
 /** Where the app serves metrics: /metrics, unless they are off or on a port of their own. */
 export function metricsEndpoint(config: Config): string | false {
   return config.metrics.enabled && config.metrics.port === undefined ? "/metrics" : false;
-}
-
-/** A check's last answer, looked again at most every `intervalMs` (a true answer only: false is looked at each time). */
-function checkedEvery(intervalMs: number, check: () => Promise<boolean>): () => Promise<boolean> {
-  let trustedUntil = 0;
-  return async () => {
-    if (Date.now() < trustedUntil) return true;
-    const ok = await check();
-    if (ok) trustedUntil = Date.now() + intervalMs;
-    return ok;
-  };
 }

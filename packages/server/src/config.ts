@@ -57,6 +57,7 @@ const VARIABLES = [
   { name: "SOLEGRAPH_INTROSPECTION", default: "on unless production", help: "answer introspection (__schema, __type)", rule: bool },
   { name: "SOLEGRAPH_GRAPHIQL", default: "on unless production", help: "serve GraphiQL at the GraphQL endpoint", rule: bool },
   { name: "SOLEGRAPH_FIELD_SUGGESTIONS", default: "on unless production", help: "suggest field names in validation errors (\"Did you mean ...\")", rule: bool },
+  { name: "SOLEGRAPH_TRUST_PROXY", default: "off", help: "trust X-Forwarded-Proto from the proxy in front (then pages served over https carry Strict-Transport-Security)", rule: bool },
   { name: "CORS_ORIGINS", default: "*", help: "origins allowed to read answers with credentials, comma-separated; * allows any origin without credentials", rule: origins },
   { name: "SOLEGRAPH_MAX_COST", default: "100000", help: "most rows a query may read, counted before it runs", rule: positiveInt() },
   { name: "SOLEGRAPH_MAX_ROWS_READ", default: "750000", help: "most rows a query may read as PostgreSQL's planner estimates it (EXPLAIN, once per query shape), refused before it runs", rule: positiveInt() },
@@ -78,6 +79,8 @@ export interface Config {
   readonly fieldSuggestions: boolean;
   /** ["*"]: any origin, without credentials. */
   readonly corsOrigins: readonly string[];
+  /** X-Forwarded-Proto is the proxy's word (SOLEGRAPH_TRUST_PROXY). */
+  readonly trustProxy: boolean;
   readonly limits: Limits;
   readonly log: { readonly level: LogLevel; readonly format: "json" | "pretty" | undefined };
   readonly poolSize: number;
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: (values["SOLEGRAPH_GRAPHIQL"] as boolean | undefined) ?? (!production && documentsMode === "open"),
     fieldSuggestions: flag("SOLEGRAPH_FIELD_SUGGESTIONS"),
     corsOrigins,
+    trustProxy: (values["SOLEGRAPH_TRUST_PROXY"] as boolean | undefined) ?? false,
     poolSize: (values["DATABASE_POOL_SIZE"] as number | undefined) ?? 10,
     redisUrl: values["REDIS_URL"] as string | undefined,
     responseCache: {

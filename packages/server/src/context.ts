@@ -2,7 +2,7 @@ import type { Db, PrismaClient } from "@solegraph/db";
 import type { Authentication, TokenAuthentication } from "./auth/authentication.ts";
 import type { Limits } from "./config.ts";
 import type { RequestTrace } from "./observability/use-request-log.ts";
-import type { SharedState } from "./fleet/shared-state.ts";
+import type { ChangeFeed } from "./fleet/change-feed.ts";
 
 /** What every resolver gets: the request's database client and who sent it. */
 export interface Context {
@@ -14,8 +14,8 @@ export interface Context {
   readonly limits: Limits;
   /** What the request log and metrics learn about this request (its id, the query's cost). */
   readonly trace: RequestTrace;
-  /** What the fleet's processes share: the response cache's generation, the change feed. */
-  readonly shared: SharedState;
+  /** Committed changes as they happen (fleet/change-feed.ts). */
+  readonly changes: ChangeFeed;
 }
 
 /** The context of a field that required a scope: the sender holds a valid token. */

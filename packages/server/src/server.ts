@@ -4,6 +4,8 @@ import { openControlChannel, type ControlChannel, type Db } from "@solegraph/db"
 import compression from "compression";
 import { createApp, metricsEndpoint, type AppOptions, type Lifecycle } from "./app.ts";
 import { DEFAULT_CONFIG } from "./config.ts";
+import { answerReadiness, createReadiness, isReadinessPoll } from "./http/readiness.ts";
+import { createChangeFeed } from "./fleet/change-feed.ts";
 import { localState } from "./fleet/shared-state.ts";
 import { silentLogger, type Logger } from "./observability/logger.ts";
 import { createMetrics } from "./observability/metrics.ts";
@@ -19,6 +21,15 @@ const DRAIN_TIMEOUT_MS = 30_000;
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const HEADERS_TIMEOUT_MS = 66_000;
+/**
+ * A whole request (headers and body) must arrive within this, or Node answers 408 and
+ * closes (a query's body has a shorter clock of its own: limits/use-body-limit.ts; this
+ * one bounds uploads). Node swaps requestTimeout and headersTimeout when the first is
+ * smaller, and looks at both only every connectionsCheckingInterval (30 s by default):
+ * all three are set here deliberately.
+ */
+const REQUEST_TIMEOUT_MS = 120_000;
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
 /** Answers smaller than this go uncompressed (compressing them costs more than it saves). */
 const COMPRESSION_THRESHOLD_BYTES = 1024;
@@ -57,9 +68,10 @@ const starting: Handler = (request, response) => {
 /** Binds the port; the server answers "starting" until a handler is attached. */
 export async function listen(port: number, host: string): Promise<Listener> {
   let handler = starting;
-  const server = createServer((request, response) => handler(request, response));
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  const server = createServer(
+    { keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS },
+    (request, response) => handler(request, response),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUseError(port, host) : error));
     server.listen(port, host, () => {
@@ -105,7 +117,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config" | "shared" | "webRoot"> {
+export interface ServeOptions extends Pick<AppOptions, "onStatement" | "config" | "shared" | "webRoot" | "readinessIntervalMs"> {
   readonly db: Db;
   /** A port bound already (`listen`); else `port` and `host` are bound now. */
   readonly listener?: Listener;
@@ -125,15 +137,21 @@ export async function serve({
   config = DEFAULT_CONFIG,
   shared,
   webRoot,
+  readinessIntervalMs,
 }: ServeOptions): Promise<RunningServer> {
   const metrics = createMetrics({ db, endpoint: metricsEndpoint(config) });
   const lifecycle: Lifecycle = { draining: false };
   // The server owns the shared state it is given: closing the server closes it.
   const state = shared ?? localState();
-  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state, ...(webRoot !== undefined && { webRoot }) });
+  const readiness = createReadiness({ db, isDraining: () => lifecycle.draining, intervalMs: readinessIntervalMs, redis: () => state.redis() });
+  const changes = createChangeFeed(db, logger);
+  const app = createApp({ db, logger, metrics, onStatement, config, lifecycle, shared: state, changes, ...(webRoot !== undefined && { webRoot }), readiness });
   const bound = listener ?? (await listen(port, host));
   const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
-  bound.attach((request, response) => compress(request as never, response as never, () => void app(request, response)));
+  bound.attach((request, response) => {
+    if (isReadinessPoll(request)) return void answerReadiness(readiness, response);
+    compress(request as never, response as never, () => void app(request, response));
+  });
   const { server } = bound;
   let metricsServer: MetricsServer | undefined;
   if (config.metrics.enabled && config.metrics.port !== undefined) {
@@ -161,6 +179,7 @@ export async function serve({
           await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
         }
         // Live subscriptions end, so their connections do not hold the close open.
+        await changes.close();
         await state.close();
         await controlChannel?.close();
         await metricsServer?.close();
@@ -172,6 +191,8 @@ export async function serve({
           server.closeIdleConnections();
         });
         clearTimeout(cutOff);
+        // Plugins' background work (the readiness probe) stops before the database closes.
+        await app.dispose();
         await db.close();
       })();
       return closing;

@@ -130,7 +130,10 @@ describe("importFacilityList and the factories it makes", () => {
 
   it("answers with the curation errors: scope, unknown source, brand without relation", async () => {
     const reader = await server.createToken("list-reader", [TokenScope.ADMIN]);
-    expect((await upload(LIST, { source: "example-supplier-list" }, reader)).body.data?.importFacilityList).toMatchObject({ __typename: "ForbiddenError" });
+    // Who before what: a token that may not upload is refused from the headers, before the body is read.
+    const forbidden = await upload(LIST, { source: "example-supplier-list" }, reader);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     expect((await upload(LIST, { source: "no-such-list" })).body.data?.importFacilityList).toMatchObject({ __typename: "NotFoundError" });
     expect((await upload(LIST, { source: "example-supplier-list", brand: "new-balance" })).body.data?.importFacilityList).toMatchObject({
       __typename: "ValidationError",

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { startTestServer, type TestServer } from "../src/testing/index.ts";
 
@@ -9,8 +9,10 @@ describe("readiness for load balancers", () => {
   afterAll(async () => {
     await Promise.allSettled(servers.map((server) => server.close()));
   });
+  // A short probe interval, so a change reaches /ready within the test's patience.
+  const PROBE_MS = 100;
   const start = async (env: Record<string, string> = {}) => {
-    const server = await startTestServer({ config: loadConfig({ HOST: "127.0.0.1", ...env }) });
+    const server = await startTestServer({ config: loadConfig({ HOST: "127.0.0.1", ...env }), readinessIntervalMs: PROBE_MS });
     servers.push(server);
     return server;
   };
@@ -34,12 +36,36 @@ describe("readiness for load balancers", () => {
     await expect(fetch(new URL("/ready", server.url))).rejects.toThrow();
   });
 
-  it("is not ready on a database that lacks one of this version's migrations", async () => {
+  it("is not ready on a database that lacks one of this version's migrations (seen by the next probe)", async () => {
     const server = await start();
+    expect(await ready(server)).toBe(200);
     await server.db.sql.query(
       `DELETE FROM "_prisma_migrations" WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`,
     );
-    expect(await ready(server)).toBe(503);
+    await vi.waitFor(async () => expect(await ready(server)).toBe(503), { timeout: 20 * PROBE_MS, interval: PROBE_MS / 2 });
     expect((await fetch(new URL("/health", server.url))).status).toBe(200);
+  });
+
+  it("answers from state, not a query per call, and turns 503 once the database stops answering", async () => {
+    const server = await start();
+    expect(await ready(server)).toBe(200);
+    const query = vi.spyOn(server.db.sql, "query");
+    try {
+      // 200 calls at once: only the probe's statements (two per interval) reach the database.
+      const started = performance.now();
+      const answers = await Promise.all(Array.from({ length: 200 }, () => ready(server)));
+      const probes = Math.ceil((performance.now() - started) / PROBE_MS) + 1;
+      expect(new Set(answers)).toEqual(new Set([200]));
+      expect(query.mock.calls.length).toBeLessThanOrEqual(2 * probes);
+      // The database unreachable: every statement fails as a refused connection does.
+      query.mockRejectedValue(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+      await vi.waitFor(async () => expect(await ready(server)).toBe(503), { timeout: 20 * PROBE_MS, interval: PROBE_MS / 2 });
+      expect((await fetch(new URL("/health", server.url))).status).toBe(200);
+      // Back: ready again.
+      query.mockRestore();
+      await vi.waitFor(async () => expect(await ready(server)).toBe(200), { timeout: 20 * PROBE_MS, interval: PROBE_MS / 2 });
+    } finally {
+      query.mockRestore();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { checkData, formatProblem } from "../data-check/index.ts";
 import { DataDirLockedError } from "../data-dir-lock.ts";
 import { seed } from "../seed/seed.ts";
 import { DATABASE_HELP, runCli } from "./run-cli.ts";
+import { terminalSafe } from "./terminal-safe.ts";
 
 await runCli(
   {
@@ -49,7 +50,7 @@ ${DATABASE_HELP}`,
       if (values.json) console.log(JSON.stringify(problems, null, 2));
       else if (problems.length === 0) console.log(`${where}: every citation and claim points at its passage; no problems.`);
       else {
-        for (const problem of problems) console.log(formatProblem(problem));
+        for (const problem of problems) console.log(terminalSafe(formatProblem(problem)));
         console.log(`\n${where}: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`);
       }
       if (problems.length > 0) process.exitCode = 1;

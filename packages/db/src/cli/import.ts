@@ -8,6 +8,7 @@ import { commandLineActor, COMMAND_LINE_ACTOR } from "../tokens/command-line-act
 import { importProgress } from "./import-progress.ts";
 import { ReportFile } from "./import-report-file.ts";
 import { DATABASE_HELP, runCli } from "./run-cli.ts";
+import { terminalSafe } from "./terminal-safe.ts";
 
 const RELATIONS: Readonly<Record<string, Ownership>> = { contract: Ownership.CONTRACT, owned: Ownership.OWNED };
 
@@ -68,27 +69,32 @@ ${DATABASE_HELP}`,
     const report = values.report ? new ReportFile(values.report) : undefined;
     const progress = importProgress(size);
     try {
-      const actor = await commandLineActor(db.prisma, values.curator);
+      // Found or created inside the import's transaction: a dry run rolls it back too.
+      let actor = { name: values.curator ?? COMMAND_LINE_ACTOR };
       const result = await importFacilityList({
         pool: db.pool,
         input: createReadStream(file),
         source: values.source,
         brand: values.brand,
         relation,
-        tokenId: actor.id,
+        tokenId: async (client) => {
+          const found = await commandLineActor(client, values.curator);
+          actor = found;
+          return found.id;
+        },
         dryRun: values["dry-run"] ?? false,
         onOutcome: (outcome) => {
           report?.row(outcome);
           if (values.verbose || outcome.outcome === "rejected" || outcome.outcome === "ambiguous") {
             progress.stop();
-            console.log(describeOutcome(outcome));
+            console.log(terminalSafe(describeOutcome(outcome)));
           }
         },
         onProgress: (p) => progress.update(p),
       });
       progress.stop();
       await report?.finish({ report: result });
-      console.log(summaryLine(result, db.description, actor.name));
+      console.log(summaryLine(result, terminalSafe(db.description), terminalSafe(actor.name)));
     } catch (error) {
       progress.stop();
       await report?.finish({ error: error instanceof Error ? error.message : String(error) });

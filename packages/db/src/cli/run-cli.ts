@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { terminalSafe } from "./terminal-safe.ts";
 
 /**
  * Shared frame for the db:* commands: parses flags, prints `--help`, and turns any
@@ -26,7 +27,8 @@ export async function runCli<O extends NonNullable<ParseArgsConfig["options"]>>(
   try {
     await main(values, positionals);
   } catch (error) {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    // Messages may quote a file or the database (a CSV header, a name): never raw to the terminal.
+    console.error(`error: ${terminalSafe(error instanceof Error ? error.message : String(error))}`);
     process.exit(1);
   }
 }

@@ -17,9 +17,12 @@ export interface EmbeddedWorkerData {
   /** A tarball of a database's files to start from (in memory only; tests). */
   readonly loadFrom: string | undefined;
   readonly socketPath: string;
+  /** PGlite's WebAssembly, compiled once by the main thread (start-embedded.ts). */
+  readonly pgliteWasmModule: WebAssembly.Module;
+  readonly initdbWasmModule: WebAssembly.Module;
 }
 
-const { dataDir, loadFrom, socketPath } = workerData as EmbeddedWorkerData;
+const { dataDir, loadFrom, socketPath, pgliteWasmModule, initdbWasmModule } = workerData as EmbeddedWorkerData;
 const port = parentPort!;
 
 try {
@@ -27,6 +30,8 @@ try {
     ...(dataDir !== undefined && { dataDir }),
     ...(loadFrom !== undefined && { loadDataDir: new Blob([fs.readFileSync(loadFrom)]) }),
     extensions: pgliteExtensions,
+    pgliteWasmModule,
+    initdbWasmModule,
   });
   const bridge = await serveWire(pglite, socketPath);
   port.on("message", (message: "close" | { dump: string }) => {

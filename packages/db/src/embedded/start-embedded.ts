@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { EmbeddedWorkerData } from "./embedded-worker.ts";
 
@@ -23,9 +24,18 @@ const PORT = 5432;
  */
 export async function startEmbedded(dataDir: string | undefined, options: { loadFrom?: string | undefined } = {}): Promise<EmbeddedDatabase> {
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "solegraph-pg-"));
-  const workerData: EmbeddedWorkerData = { dataDir, loadFrom: options.loadFrom, socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`) };
-  // Worker threads do not inherit tsx's loader: register it, then load the TypeScript.
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+  const workerData: EmbeddedWorkerData = {
+    dataDir,
+    loadFrom: options.loadFrom,
+    socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`),
+    ...(await compiledPglite()),
+  };
+  // Compiled (dist/, `npm run build`): the worker's JavaScript sits beside this file.
+  // From source: worker threads do not inherit tsx's loader, so register it, then load
+  // the TypeScript.
+  const bootstrap = import.meta.url.endsWith(".js")
+    ? `import(${JSON.stringify(new URL("./embedded-worker.js", import.meta.url).href)})`
+    : `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
     .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./embedded-worker.ts", import.meta.url).href)}); })`;
   const worker = new Worker(bootstrap, { eval: true, workerData });
   const removeSocketDir = () => fs.rmSync(socketDir, { recursive: true, force: true });
@@ -71,4 +81,22 @@ export async function startEmbedded(dataDir: string | undefined, options: { load
       return closing;
     },
   };
+}
+
+let compiled: Promise<Pick<EmbeddedWorkerData, "pgliteWasmModule" | "initdbWasmModule">> | undefined;
+
+/**
+ * PGlite's WebAssembly (PostgreSQL and initdb), compiled once per process and handed to
+ * every embedded database's thread (a compiled module crosses to a worker without being
+ * compiled again): each PGlite would otherwise compile its ~10 MB of WebAssembly anew,
+ * which tests (a database per file) and the token commands pay for every time.
+ */
+function compiledPglite(): Promise<Pick<EmbeddedWorkerData, "pgliteWasmModule" | "initdbWasmModule">> {
+  compiled ??= (async () => {
+    const dist = path.dirname(fileURLToPath(import.meta.resolve("@electric-sql/pglite")));
+    const compile = async (file: string) => WebAssembly.compile(await fs.promises.readFile(path.join(dist, file)));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([compile("pglite.wasm"), compile("initdb.wasm")]);
+    return { pgliteWasmModule, initdbWasmModule };
+  })();
+  return compiled;
 }

@@ -19,8 +19,12 @@ export interface FacilityListImport {
   /** Slug of the brand whose list it is, with the relation it states for every row. */
   readonly brand?: string | undefined;
   readonly relation?: Ownership | undefined;
-  /** The API token the audit trail records. */
-  readonly tokenId: number;
+  /**
+   * The API token the audit trail records, or a function that finds (or creates) it on
+   * the import's own connection, inside its transaction: the command line's actor, so
+   * that a dry run leaves not even that row behind.
+   */
+  readonly tokenId: number | ((client: pg.PoolClient) => Promise<number>);
   /** Decide and write everything, then roll back: the outcomes say what an import would do. */
   readonly dryRun?: boolean | undefined;
   /** Rows per batch of statements (default 500). */
@@ -127,7 +131,8 @@ async function listContext(client: pg.PoolClient, options: FacilityListImport): 
     if (!row) throw new FacilityListError(`No brand is named "${options.brand}".`, "NOT_FOUND", "brand");
     brand = { ...row, relation: options.relation! };
   }
-  return { client, source, brand, tokenId: options.tokenId };
+  const tokenId = typeof options.tokenId === "number" ? options.tokenId : await options.tokenId(client);
+  return { client, source, brand, tokenId };
 }
 
 function checkHeader(header: ListHeader | undefined): asserts header is ListHeader {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tableCounts } from "../../src/index.ts";
 import { createTestDb, type TestDb } from "../../src/testing/index.ts";
 import { byLine, listSources, runImport } from "./support.ts";
 
@@ -25,6 +26,14 @@ describe("matching a facility list to the graph", () => {
     "VN,Model Outsoles,Lot 9 Sample Industrial Park Binh Duong,Components,10.95,106.75\n" + // 4
     "PK,Pretend Leather Works,,Leather,,\n" + // 5
     "CN,EXAMPLE FOOTWEAR COMPANY LIMITED,,Apparel,,\n"; // 6: same as line 2 (name)
+
+  it("a dry run changes no table, not even by the command line's audit token (created inside its transaction)", async () => {
+    const before = await tableCounts(db.sql);
+    expect(await db.prisma.apiToken.count({ where: { name: "command-line" } })).toBe(0);
+    const dry = await runImport(db, first, { brand: "example-brand", relation: "CONTRACT", dryRun: true });
+    expect(dry).toMatchObject({ committed: false, dryRun: true, summary: { created: 4, matched: 1, changes: 4 } });
+    expect(await tableCounts(db.sql)).toEqual(before);
+  });
 
   it("creates each facility once, a repeated one within the list included", async () => {
     const report = await runImport(db, first, { brand: "example-brand", relation: "CONTRACT" });

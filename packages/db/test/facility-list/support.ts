@@ -17,12 +17,12 @@ export async function runImport(
   options: Partial<Omit<FacilityListImport, "pool" | "input" | "tokenId">> = {},
 ): Promise<FacilityListReport & { rows: RowOutcome[] }> {
   const rows: RowOutcome[] = [];
-  const actor = await commandLineActor(db.prisma);
   const report = await importFacilityList({
     pool: db.pool,
     input: Readable.from([typeof csv === "string" ? Buffer.from(csv, "utf8") : csv]),
     source: "example-list-2026",
-    tokenId: actor.id,
+    // As the command line does: the actor found or created inside the transaction.
+    tokenId: async (client) => (await commandLineActor(client)).id,
     ...options,
     onOutcome: (outcome) => rows.push(outcome),
   });

@@ -42,9 +42,9 @@ export async function runWrite<T>(context: AuthenticatedContext, work: (write: W
   } catch (error) {
     throw curationErrorFromDatabase(error) ?? error;
   }
-  // Committed: before the mutation answers, no replica may serve an answer cached before
-  // it, and live subscribers hear of it (fleet/shared-state.ts).
-  await context.shared.committed(changeIds);
+  // Committed: the write generation went up in the transaction (the "Change" trigger), so
+  // no replica serves an answer cached before it; live subscribers hear of it (fleet/change-feed.ts).
+  context.changes.committed(changeIds);
   return result;
 }
 

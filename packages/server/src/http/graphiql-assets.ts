@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { renderGraphiQL, type GraphiQLOptions, type Plugin } from "graphql-yoga";
@@ -21,9 +22,32 @@ export const ASSETS_PATH = "/graphiql/assets/";
 export function renderLocalGraphiQL(options: GraphiQLOptions): string {
   const withQuery: GraphiQLOptions & { query?: string } = { ...options };
   if (options.defaultQuery !== undefined) withQuery.query = options.defaultQuery;
-  return renderGraphiQL(withQuery)
+  const page = renderGraphiQL(withQuery)
     .replace(/https:\/\/unpkg\.com\/@graphql-yoga\/graphiql@[^/]+\/dist\//g, ASSETS_PATH)
     .replace(/<link rel=icon href=[^>]*>/, "");
+  return page.replace("<head>", `<head><meta http-equiv=Content-Security-Policy content="${graphiqlPolicy(page)}">`);
+}
+
+/**
+ * The page's Content-Security-Policy: its own two inline scripts by hash and the files
+ * served here, nothing from elsewhere; Monaco's workers start from blob: URLs and
+ * GraphiQL styles inline. Framing is refused by header (http/use-page-security.ts): a
+ * meta policy cannot say frame-ancestors.
+ */
+function graphiqlPolicy(page: string): string {
+  const hashes = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, script]) => `'sha256-${createHash("sha256").update(script!).digest("base64")}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "worker-src 'self' blob:",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join("; ");
 }
 
 /** Serves the GraphiQL files (and nothing else) from the package's dist folder. */

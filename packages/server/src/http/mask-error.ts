@@ -2,6 +2,7 @@ import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { maskError as yogaMaskError, type YogaServerOptions } from "graphql-yoga";
 import { CurationError, ForbiddenError } from "../curation/errors.ts";
+import { databaseUnavailableError, isDatabaseUnavailable } from "./database-unavailable.ts";
 
 type MaskError = NonNullable<Extract<YogaServerOptions<object, object>["maskedErrors"], object>["maskError"]>;
 
@@ -23,6 +24,11 @@ export const maskError: MaskError = (error, message, isDev) => {
         ...(original instanceof ForbiddenError && { http: { status: 403 } }),
       },
     });
+  }
+  // The database away is no bug: 503 with Retry-After and its own code.
+  if (isDatabaseUnavailable(original)) {
+    const unavailable = databaseUnavailableError(original);
+    return new GraphQLError(unavailable.message, { nodes: error instanceof GraphQLError ? (error.nodes ?? null) : null, path: error instanceof GraphQLError ? (error.path ?? null) : null, extensions: unavailable.extensions, originalError: unavailable.originalError ?? null });
   }
   const masked = yogaMaskError(error, message, isDev);
   if (masked === error || !(masked instanceof GraphQLError)) return masked;

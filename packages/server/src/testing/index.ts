@@ -1,6 +1,8 @@
 import { createTestDb, type TestDbOptions } from "@solegraph/db/testing";
 import { createApiToken, TokenScope, type Db } from "@solegraph/db";
 import { createApp, type AppOptions, type SolegraphApp } from "../app.ts";
+import { createChangeFeed } from "../fleet/change-feed.ts";
+import { silentLogger } from "../observability/logger.ts";
 import { serve, type RunningServer } from "../server.ts";
 
 export interface GraphQLResponse<Data> {
@@ -23,7 +25,7 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot"> {}
+export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot" | "readinessIntervalMs" | "shared"> {}
 
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
 export interface TestApp extends TestGraph {
@@ -43,12 +45,16 @@ export interface TestServer extends TestGraph, RunningServer {}
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDb({ seed: true, ...options });
+  const changes = createChangeFeed(db, options.logger ?? silentLogger);
   const app = createApp({
     db,
+    changes,
     onStatement: options.onStatement,
     ...(options.config && { config: options.config }),
     ...(options.logger && { logger: options.logger }),
     ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
+    ...(options.readinessIntervalMs !== undefined && { readinessIntervalMs: options.readinessIntervalMs }),
+    ...(options.shared && { shared: options.shared }),
   });
   const url = "http://localhost/graphql";
   return {
@@ -56,7 +62,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     url,
     fetch: async (input, init) => app.fetch(new Request(input, init)),
     ...graphqlClient(db, url, async (request) => app.fetch(request)),
-    close: () => db.close(),
+    close: async () => {
+      await app.dispose();
+      await changes.close();
+      await db.close();
+    },
   };
 }
 
@@ -70,6 +80,7 @@ export async function startTestServer(options: TestAppOptions = {}): Promise<Tes
     ...(options.config && { config: options.config }),
     ...(options.logger && { logger: options.logger }),
     ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
+    ...(options.readinessIntervalMs !== undefined && { readinessIntervalMs: options.readinessIntervalMs }),
   });
   return { ...running, ...graphqlClient(db, running.url, (request) => fetch(request)), close: () => running.close() };
 }

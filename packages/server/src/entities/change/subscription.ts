@@ -1,3 +1,5 @@
+import { print } from "graphql";
+import type { TokenAuthentication } from "../../auth/authentication.ts";
 import { refusal } from "../../auth/scopes.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
@@ -6,7 +8,7 @@ import { ChangeRef } from "./type.ts";
 
 /**
  * Live changes: every audit record as its write commits, on any replica (the feed goes
- * through Redis when REDIS_URL is set; fleet/shared-state.ts). Served over
+ * through PostgreSQL's LISTEN/NOTIFY; fleet/change-feed.ts). Served over
  * Server-Sent Events by graphql-yoga. Needs the `admin` scope, as the `changes` query.
  * Each event's Change is read through the planner, so it can be selected like the query's.
  */
@@ -19,8 +21,10 @@ builder.subscriptionField("changes", (t) =>
     subscribe: (_root, _args, context: Context) => {
       const refused = refusal(context.authentication, "admin");
       if (refused) throw refused;
-      return context.shared.changes();
+      return context.changes.open((context.authentication as TokenAuthentication).tokenId);
     },
-    resolve: (changeId: number, _args, context: Context, info) => planPayload(info, context, "Change").load(context.prisma, "Change", changeId),
+    // One read per change and selection, shared by every stream that selects the same (fan-out once).
+    resolve: (changeId: number, _args, context: Context, info) => context.changes.readOnce(`${changeId}|${print(info.operation)}|${JSON.stringify(info.variableValues)}`, () => planPayload(info, context, "Change").load(context.prisma, "Change", changeId)),
   }),
 );
+

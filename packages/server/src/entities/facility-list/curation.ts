@@ -35,6 +35,9 @@ builder.mutationField("importFacilityList", (t) =>
       const source = await slugOf(curator.prisma, "Source", String(input.source), ["input", "source"]);
       const brand = input.brand == null ? undefined : await slugOf(curator.prisma, "Brand", String(input.brand), ["input", "brand"]);
       const rows: RowOutcome[] = [];
+      // The importer records its changes in its own transaction: where the database does not
+      // announce them (embedded), they are announced from here once it commits.
+      const lastChangeBefore = await lastChangeId(curator);
       try {
         const report = await importFacilityList({
           pool: curator.pool,
@@ -46,6 +49,7 @@ builder.mutationField("importFacilityList", (t) =>
           dryRun: input.dryRun ?? false,
           onOutcome: (outcome) => rows.push(outcome),
         });
+        if (report.committed) curator.changes.committed(await changesSince(curator, lastChangeBefore));
         return { report, rows };
       } catch (error) {
         throw curationErrorOf(error);
@@ -79,4 +83,14 @@ function curationErrorOf(error: unknown): unknown {
   if (!(error instanceof FacilityListError)) return error;
   const path = ["input", error.option];
   return error.code === "NOT_FOUND" ? new NotFoundError(error.message, path, "") : ValidationError.at(path, error.message);
+}
+
+async function lastChangeId(context: AuthenticatedContext): Promise<number> {
+  const { rows } = await context.pool.query<{ id: number | null }>(`SELECT max("id") AS id FROM "Change"`);
+  return rows[0]?.id ?? 0;
+}
+
+async function changesSince(context: AuthenticatedContext, after: number): Promise<number[]> {
+  const { rows } = await context.pool.query<{ id: number }>(`SELECT "id" FROM "Change" WHERE "id" > $1 AND "tokenId" = $2 ORDER BY "id"`, [after, context.authentication.tokenId]);
+  return rows.map((row) => row.id);
 }
