@@ -73,3 +73,4 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
   }
 }
 export { generateDataset } from "./generate.ts";
+export { generateRegistry, SCALE_BRANDS } from "./scale-registry.ts";
