@@ -32,3 +32,46 @@ export async function writeFacilityList(path: string, rows: number): Promise<voi
   out.end();
   await once(out, "finish");
 }
+
+/**
+ * Writes a brand's manufacturing-map export of `rows` factories as a workbook (.xlsx,
+ * or legacy .xls: BIFF8), built with SheetJS like the lists brands publish: a title row
+ * with the list's date, the map's header, roles, sectors, supplier groups (one per 50
+ * factories, spelled in two ways), worker figures and shares. Fictional names; sites
+ * are distinct by name and address.
+ */
+export async function writeManufacturingMap(path: string, rows: number, bookType: "xlsx" | "biff8"): Promise<void> {
+  const XLSX = await import("@e965/xlsx");
+  const { writeFile } = await import("node:fs/promises");
+  const TYPES = ["FINISHED GOODS", "FINISHED GOODS", "FINISHED GOODS - COMPONENTS", "MATERIALS"];
+  const MAP_COUNTRIES = ["Viet Nam", "China", "Indonesia", "Cambodia", "India", "Taiwan", "South Korea", "Türkiye", "USA", "Brazil"];
+  const sheet: (string | number)[][] = [
+    ["Data Export - Filters applied: (none) Data As Of JUNE 2025"],
+    ["Factory Name", "Factory Type", "Product Type Type", "Bench Brand Brand(s)", "Events", "Supplier Group", "Address", "City", "State", "Postal Code",
+      "Country / Region", "Region", "Total Workers", "Line Workers", "% Female Workers", "% Migrant Workers"],
+  ];
+  for (let n = 1; n <= rows; n++) {
+    const group = Math.floor(n / 50);
+    sheet.push([
+      `Fictional Footwear Unit ${n} Co., Ltd.`,
+      TYPES[n % TYPES.length]!,
+      n % 5 === 0 ? "Apparel" : "Footwear",
+      "Bench Brand",
+      "",
+      n % 2 ? `Example Group ${group} Co.` : `EXAMPLE GROUP ${group} CO`,
+      `No. ${n} Example Road`,
+      `Sample City ${n % 97}`,
+      "",
+      "",
+      MAP_COUNTRIES[n % MAP_COUNTRIES.length]!,
+      "Asia",
+      500 + (n % 5000),
+      400 + (n % 4000),
+      `${50 + (n % 40)}%`,
+      `${n % 20}%`,
+    ]);
+  }
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet), "Factories");
+  await writeFile(path, XLSX.write(book, { type: "buffer", bookType, compression: true }) as Buffer);
+}

@@ -26,6 +26,7 @@ export const paginatedOperations = [
   "materials",
   "sources",
   "claims",
+  "supplierGroups",
   "changes",
 ] as const satisfies readonly ConnectionOperationName[];
 

@@ -3,6 +3,7 @@ import { createDb } from "../create-db.ts";
 import { DataDirLockedError } from "../data-dir-lock.ts";
 import { Ownership } from "../generated/prisma/enums.ts";
 import { importFacilityList } from "../facility-list/import.ts";
+import { LAYOUT_NAMES, readColumnsFile } from "../facility-list/layouts/index.ts";
 import type { FacilityListReport, RowOutcome } from "../facility-list/outcome.ts";
 import { commandLineActor, COMMAND_LINE_ACTOR } from "../tokens/command-line-actor.ts";
 import { importProgress } from "./import-progress.ts";
@@ -14,19 +15,29 @@ const RELATIONS: Readonly<Record<string, Ownership>> = { contract: Ownership.CON
 
 await runCli(
   {
-    usage: `Usage: npm run import -- FILE.csv --source SLUG [--brand SLUG --relation contract|owned] [--dry-run] [--report FILE.json]
+    usage: `Usage: npm run import -- FILE --source SLUG [--brand SLUG --relation contract|owned] [--as-of YYYY-MM-DD]
+         [--layout NAME | --columns mapping.json] [--sector NAME] [--dry-run] [--report FILE.json]
 
-Imports a facility list (Open Supply Hub's CSV: country,name,address,sector,lat,lng;
-lat/lng optional, other columns ignored) in one transaction: each row creates a
-factory or is matched to one already in the graph (same country and normalised name,
-same address, or within 50 m), and every factory it names cites the source. Rows that
-cannot be imported (no name, unknown country, coordinates out of range) or that match
-several factories are reported with their line and reason; the rest is imported.
+Imports a facility list (.csv, .xlsx or legacy .xls) in one transaction: each row
+creates a factory or is matched to one already in the graph (same os_id, same country
+and normalised name, same address, or within 50 m), and every factory it names cites
+the source. The header row is found under any title rows ("... Data As Of JUNE 2025"
+gives the list's date) and its layout detected: ${LAYOUT_NAMES.join(", ")}.
+Rows that cannot be imported (no name, unknown country, coordinates out of range) or
+that match several factories are reported with their line and reason; the rest is
+imported. With --brand the list is the brand's disclosure as of its date: factories
+listed before and missing now have their relation ended (nothing is deleted).
 
 Options:
   --source SLUG       the Source the list is (create it first, kind FACILITY_LIST)
   --brand SLUG        the brand whose list it is; with --relation, recorded for every factory
+                      (a row whose brands column names another brand in the graph relates to it)
   --relation KIND     contract (made there under contract) or owned (the brand's own site)
+  --as-of DATE        the date the list holds as of (default: its title row's, the source's, today)
+  --layout NAME       force a layout: ${LAYOUT_NAMES.join(", ")}
+  --columns FILE      any other layout: a JSON object, our field ← their column, e.g.
+                      {"name": "Supplier", "country": "Nation", "supplierGroup": "Parent"}
+  --sector NAME       import only rows of this product type (e.g. footwear); others are skipped
   --dry-run           decide every row, write nothing
   --report FILE.json  write every row's outcome and the summary to FILE.json
   --verbose           print every row's outcome (by default: rejected and ambiguous rows)
@@ -42,6 +53,10 @@ ${DATABASE_HELP}`,
       source: { type: "string" },
       brand: { type: "string" },
       relation: { type: "string" },
+      "as-of": { type: "string" },
+      layout: { type: "string" },
+      columns: { type: "string" },
+      sector: { type: "string" },
       "dry-run": { type: "boolean" },
       report: { type: "string" },
       verbose: { type: "boolean" },
@@ -50,7 +65,7 @@ ${DATABASE_HELP}`,
   },
   async (values, positionals) => {
     const [file, ...rest] = positionals;
-    if (!file) throw new Error("Give the CSV file to import (see --help).");
+    if (!file) throw new Error("Give the list to import: a .csv, .xlsx or .xls file (see --help).");
     if (rest.length > 0) throw new Error(`One file at a time (also got ${rest.join(", ")}).`);
     if (!values.source) throw new Error("--source is required: the slug of the Source the list is (see --help).");
     const relation = values.relation === undefined ? undefined : RELATIONS[values.relation.toLowerCase()];
@@ -77,6 +92,10 @@ ${DATABASE_HELP}`,
         source: values.source,
         brand: values.brand,
         relation,
+        asOf: values["as-of"],
+        layout: values.layout,
+        columns: values.columns === undefined ? undefined : readColumnsFile(values.columns),
+        sector: values.sector,
         tokenId: async (client) => {
           const found = await commandLineActor(client, values.curator);
           actor = found;
@@ -114,13 +133,16 @@ function describeOutcome(outcome: RowOutcome): string {
   return `${head}${factory}${by}${candidates}${reason}`;
 }
 
-function summaryLine({ summary, committed, elapsedMs, columns }: FacilityListReport, where: string, actor: string): string {
+function summaryLine(report: FacilityListReport, where: string, actor: string): string {
+  const { summary, committed, elapsedMs, columns, disclosure } = report;
   const seconds = elapsedMs / 1000;
   const lines = [
     `${committed ? "Imported" : "Dry run, nothing written:"} ${summary.rows} rows into ${where} in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s), as "${actor}".`,
-    `  created ${summary.created}, matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}`,
+    `  read as ${report.format} in the ${report.layout} layout, as of ${report.asOf}`,
+    `  created ${summary.created}, matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}, skipped ${summary.skipped}`,
     `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes}`,
   ];
+  if (disclosure) lines.push(`  ${report.brand}'s disclosure as of ${disclosure.asOf}: ${disclosure.factoryCount} factories listed, ${disclosure.added} added, ${disclosure.dropped} no longer listed`);
   if (columns.ignored.length > 0) lines.push(`  columns ignored: ${columns.ignored.join(", ")}`);
   return lines.join("\n");
 }

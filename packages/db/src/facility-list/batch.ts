@@ -1,4 +1,4 @@
-import type { Ownership } from "../generated/prisma/enums.ts";
+import type { FactoryRole, Ownership } from "../generated/prisma/enums.ts";
 import { distanceKm } from "./geo.ts";
 import { MATCH_RADIUS_KM, type Candidate, type RowMatch } from "./match.ts";
 import type { MatchReason } from "./outcome.ts";
@@ -11,8 +11,27 @@ export interface ListBrand {
   readonly relation: Ownership;
 }
 
+/** What a list adds to a factory beyond its place (issue 22): all filled in, never overwritten. */
+export interface ListedDetails {
+  roles: FactoryRole[];
+  supplierGroupId: number | null;
+  osId: string | null;
+  workforce: number | null;
+  workforceYear: number | null;
+  lineWorkers: number | null;
+  femaleWorkersPercent: number | null;
+  migrantWorkersPercent: number | null;
+  workerFiguresYear: number | null;
+}
+
+/** The list-wide facts rows need to be decided: supplier groups' ids by name, the year worker figures held. */
+export interface BatchLookups {
+  readonly supplierGroupIds: ReadonlyMap<string, number>;
+  readonly workersYear: number;
+}
+
 /** A factory the batch will create: its first row, with what later rows of the batch add. */
-export interface NewFactory {
+export interface NewFactory extends ListedDetails {
   readonly row: FacilityRow;
   readonly nameKey: string;
   readonly addressKey: string | null;
@@ -26,7 +45,7 @@ export interface NewFactory {
 }
 
 /** A factory already in the graph that rows of the batch matched, with the fields they fill in. */
-export interface MatchedFactory {
+export interface MatchedFactory extends ListedDetails {
   readonly before: Candidate;
   address: string | null;
   latitude: number | null;
@@ -55,14 +74,18 @@ const CELL_DEGREES = 0.01;
  * reported, not guessed). Rows of earlier batches are in the database already and come
  * back as candidates, so only the batch's own new rows are compared here.
  */
-export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowMatch[], matched: Map<number, MatchedFactory>, brand: ListBrand | undefined): Decision[] {
+export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowMatch[], matched: Map<number, MatchedFactory>, brand: ListBrand | undefined, lookups: BatchLookups): Decision[] {
   const byName = new Map<string, NewFactory>();
   const byAddress = new Map<string, NewFactory>();
   const grid = new Map<string, NewFactory[]>();
   const cellOf = (latitude: number, longitude: number) => [Math.floor(latitude / CELL_DEGREES), Math.floor(longitude / CELL_DEGREES)] as const;
 
   return rows.map((row, index): Decision => {
-    const { nameKey, addressKey, candidates } = matches[index]!;
+    const { nameKey, addressKey } = matches[index]!;
+    // An os_id is the registry's own identity: when it matches, nothing else is asked.
+    const byOsId = matches[index]!.candidates.filter((candidate) => candidate.matchedBy.includes("osId"));
+    const candidates = byOsId.length === 1 ? byOsId : matches[index]!.candidates;
+    const details = listedDetails(row, lookups);
     const pending = new Map<NewFactory, Set<MatchReason>>();
     const hit = (factory: NewFactory | undefined, reason: MatchReason) => {
       if (factory) pending.set(factory, (pending.get(factory) ?? new Set()).add(reason));
@@ -93,7 +116,7 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
     if (candidate) {
       const factory = matched.get(candidate.id) ?? matchedFactory(candidate);
       matched.set(candidate.id, factory);
-      return { kind: "matched", factory, matchedBy: candidate.matchedBy, updated: fillIn(factory, row, brand) };
+      return { kind: "matched", factory, matchedBy: candidate.matchedBy, updated: fillIn(factory, row, brand, details) };
     }
     const [earlier] = [...pending];
     if (earlier) {
@@ -101,10 +124,11 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
       factory.address ??= row.address;
       if (factory.latitude === null && row.latitude !== null) [factory.latitude, factory.longitude] = [row.latitude, row.longitude];
       factory.sectors = union(factory.sectors, row.sectors);
+      fillInDetails(factory, details);
       return { kind: "matched-new", factory, matchedBy: [...reasons].sort() };
     }
 
-    const factory: NewFactory = { row, nameKey, addressKey, address: row.address, latitude: row.latitude, longitude: row.longitude, sectors: [...row.sectors] };
+    const factory: NewFactory = { row, nameKey, addressKey, address: row.address, latitude: row.latitude, longitude: row.longitude, sectors: [...row.sectors], ...details };
     byName.set(`${row.countryCode}|${nameKey}`, factory);
     if (addressKey) byAddress.set(`${row.countryCode}|${addressKey}`, factory);
     if (row.latitude !== null && row.longitude !== null) {
@@ -116,8 +140,91 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
 }
 
 function matchedFactory(candidate: Candidate): MatchedFactory {
-  const { address, latitude, longitude, ownership, operatorBrandId } = candidate;
-  return { before: candidate, address, latitude, longitude, sectors: [...candidate.sectors], ownership, operatorBrandId, changed: new Set() };
+  const { address, latitude, longitude, ownership, operatorBrandId, supplierGroupId, osId, workforce, workforceYear, lineWorkers, femaleWorkersPercent, migrantWorkersPercent, workerFiguresYear } = candidate;
+  return {
+    before: candidate,
+    address,
+    latitude,
+    longitude,
+    sectors: [...candidate.sectors],
+    roles: [...candidate.roles],
+    supplierGroupId,
+    osId,
+    workforce,
+    workforceYear,
+    lineWorkers,
+    femaleWorkersPercent,
+    migrantWorkersPercent,
+    workerFiguresYear,
+    ownership,
+    operatorBrandId,
+    changed: new Set(),
+  };
+}
+
+/** The row's details as the factory would hold them: worker figures dated by the list's year. */
+function listedDetails(row: FacilityRow, lookups: BatchLookups): ListedDetails {
+  const { total, line, femalePercent, migrantPercent } = row.workers;
+  const figures = line !== null || femalePercent !== null || migrantPercent !== null;
+  return {
+    roles: [...row.roles],
+    supplierGroupId: row.supplierGroup === null ? null : (lookups.supplierGroupIds.get(row.supplierGroup) ?? null),
+    osId: row.osId,
+    workforce: total,
+    workforceYear: total === null ? null : lookups.workersYear,
+    lineWorkers: line,
+    femaleWorkersPercent: femalePercent,
+    migrantWorkersPercent: migrantPercent,
+    workerFiguresYear: figures ? lookups.workersYear : null,
+  };
+}
+
+/**
+ * Fills in the details the factory lacks; returns the fields it filled. Worker figures
+ * go together with their year: a factory that holds figures of another year keeps them.
+ */
+function fillInDetails(factory: ListedDetails, details: ListedDetails): string[] {
+  const filled: string[] = [];
+  const roles = [...new Set([...factory.roles, ...details.roles])];
+  if (roles.length > factory.roles.length) {
+    factory.roles = roles;
+    filled.push("roles");
+  }
+  if (factory.supplierGroupId === null && details.supplierGroupId !== null) {
+    factory.supplierGroupId = details.supplierGroupId;
+    filled.push("supplierGroup");
+  }
+  if (factory.osId === null && details.osId !== null) {
+    factory.osId = details.osId;
+    filled.push("osId");
+  }
+  if (factory.workforce === null && details.workforce !== null) {
+    [factory.workforce, factory.workforceYear] = [details.workforce, details.workforceYear];
+    filled.push("workforce", "workforceYear");
+  }
+  if (factory.workerFiguresYear === null && details.workerFiguresYear !== null) {
+    factory.lineWorkers = details.lineWorkers;
+    factory.femaleWorkersPercent = details.femaleWorkersPercent;
+    factory.migrantWorkersPercent = details.migrantWorkersPercent;
+    factory.workerFiguresYear = details.workerFiguresYear;
+    filled.push(...WORKER_FIGURES.filter((field) => details[field] !== null), "workerFiguresYear");
+  }
+  return filled;
+}
+
+const WORKER_FIGURES = ["lineWorkers", "femaleWorkersPercent", "migrantWorkersPercent"] as const;
+
+/** The details the row states that the factory holds the same way (its citation supports them). */
+function supportedDetails(factory: ListedDetails, details: ListedDetails): string[] {
+  const supports: string[] = [];
+  if (details.roles.length > 0 && details.roles.every((role) => factory.roles.includes(role))) supports.push("roles");
+  if (details.supplierGroupId !== null && factory.supplierGroupId === details.supplierGroupId) supports.push("supplierGroup");
+  if (details.osId !== null && factory.osId === details.osId) supports.push("osId");
+  if (details.workforce !== null && factory.workforce === details.workforce && factory.workforceYear === details.workforceYear) supports.push("workforce", "workforceYear");
+  if (details.workerFiguresYear !== null && factory.workerFiguresYear === details.workerFiguresYear) {
+    supports.push(...WORKER_FIGURES.filter((field) => details[field] !== null && factory[field] === details[field]), "workerFiguresYear");
+  }
+  return supports;
 }
 
 /**
@@ -125,7 +232,7 @@ function matchedFactory(candidate: Candidate): MatchedFactory {
  * holds: a curator's value or another list's stays), and works out which of the row's
  * fields the factory now agrees with: those its citation `supports`.
  */
-function fillIn(factory: MatchedFactory, row: FacilityRow, brand: ListBrand | undefined): string[] {
+function fillIn(factory: MatchedFactory, row: FacilityRow, brand: ListBrand | undefined, details: ListedDetails): string[] {
   const updated: string[] = [];
   if (factory.address === null && row.address !== null) {
     factory.address = row.address;
@@ -148,10 +255,11 @@ function fillIn(factory: MatchedFactory, row: FacilityRow, brand: ListBrand | un
     factory.operatorBrandId = brand.id;
     updated.push("operatorBrand");
   }
+  updated.push(...fillInDetails(factory, details));
   for (const field of updated) factory.changed.add(field);
   if (!factory.citedBy) {
     factory.citedBy = row;
-    factory.supports = supportedFields(factory, row, brand);
+    factory.supports = [...supportedFields(factory, row, brand), ...supportedDetails(factory, details)];
   }
   return updated;
 }
@@ -172,6 +280,7 @@ function supportedFields(factory: MatchedFactory, row: FacilityRow, brand: ListB
 
 /** The fields a new factory's citation supports: everything the row gave. */
 export function newFactorySupports(factory: NewFactory, brand: ListBrand | undefined): string[] {
+  const { roles, supplierGroupId, osId, workforce, workerFiguresYear } = factory;
   return [
     "name",
     "country",
@@ -181,6 +290,11 @@ export function newFactorySupports(factory: NewFactory, brand: ListBrand | undef
     "status",
     ...(brand ? ["ownership"] : []),
     ...(brand?.relation === "OWNED" ? ["operatorBrand"] : []),
+    ...(roles.length > 0 ? ["roles"] : []),
+    ...(supplierGroupId !== null ? ["supplierGroup"] : []),
+    ...(osId !== null ? ["osId"] : []),
+    ...(workforce !== null ? ["workforce", "workforceYear"] : []),
+    ...(workerFiguresYear !== null ? [...WORKER_FIGURES.filter((field) => factory[field] !== null), "workerFiguresYear"] : []),
   ];
 }
 

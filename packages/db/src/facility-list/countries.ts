@@ -30,6 +30,15 @@ const ALIASES: Readonly<Record<string, string>> = {
   "turkiye": "TR",
   "u.s.a.": "US",
   "u.s.": "US",
+  "korea (south)": "KR",
+  "korea, south": "KR",
+  "south korea": "KR",
+  "macedonia": "MK",
+  "taiwan, china": "TW",
+  "chinese taipei": "TW",
+  "hong kong sar": "HK",
+  "hong kong, china": "HK",
+  "czechia": "CZ",
 };
 
 /**

@@ -2,23 +2,35 @@ import type { Readable } from "node:stream";
 import type pg from "pg";
 import type { Ownership } from "../generated/prisma/enums.ts";
 import { decideBatch, type Decision, type ListBrand, type MatchedFactory, type NewFactory } from "./batch.ts";
+import { closeDisclosure, openDisclosure, relateListed, type DisclosureSummary, type ListedRelation } from "./disclosure.ts";
+import { layoutFromMapping, layoutNamed, LAYOUT_NAMES, type Layout } from "./layouts/index.ts";
 import { findCandidates } from "./match.ts";
 import { FacilityListError, type FacilityListReport, type RowOutcome } from "./outcome.ts";
-import { readFacilityList, type ListHeader } from "./read-csv.ts";
+import { readFacilityList, type ListHeader } from "./read-list.ts";
+import { UnreadableWorkbookError } from "./read-workbook.ts";
 import { readFacilityRow, type FacilityRow, type RowReading } from "./row.ts";
 import { freeSlugs } from "./slugs.ts";
+import { supplierGroupIds } from "./supplier-groups.ts";
 import { writeBatch, type ListContext } from "./write.ts";
 
 export interface FacilityListImport {
   /** The database's pool: the import holds one connection for its transaction. */
   readonly pool: pg.Pool;
-  /** The CSV file, streamed. */
+  /** The list: CSV (streamed), .xlsx or .xls (told apart by their first bytes). */
   readonly input: Readable;
   /** Slug of the Source the list is (cited by every factory it names). */
   readonly source: string;
   /** Slug of the brand whose list it is, with the relation it states for every row. */
   readonly brand?: string | undefined;
   readonly relation?: Ownership | undefined;
+  /** The date the list holds as of (YYYY-MM-DD); else the date a title row gives, the source's, or today. */
+  readonly asOf?: string | undefined;
+  /** Force a layout (`manufacturing-map`, `open-supply-hub`, `contributor-csv`) instead of detecting it. */
+  readonly layout?: string | undefined;
+  /** Any other layout: our field ← their column (`--columns mapping.json`). */
+  readonly columns?: unknown;
+  /** Import only rows of this product type (e.g. "footwear"); the others are reported as skipped. */
+  readonly sector?: string | undefined;
   /**
    * The API token the audit trail records, or a function that finds (or creates) it on
    * the import's own connection, inside its transaction: the command line's actor, so
@@ -53,6 +65,9 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
   if ((options.brand === undefined) !== (options.relation === undefined)) {
     throw new FacilityListError("A brand and its relation go together: give both (--brand SLUG --relation contract|owned) or neither.", "INVALID_OPTIONS", options.brand === undefined ? "brand" : "relation");
   }
+  const layout = layoutOf(options);
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new FacilityListError(`--as-of must be a date, YYYY-MM-DD (not "${options.asOf}").`, "INVALID_OPTIONS", "asOf");
+  const sector = options.sector?.trim().toLowerCase() || undefined;
   const client = await options.pool.connect();
   let open = false;
   try {
@@ -64,23 +79,39 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     // scan it for every row (seen: 700 rows/s on a second pass). Every lookup here has
     // its index.
     await client.query("SET LOCAL enable_seqscan = off");
-    const context = await listContext(client, options);
+    const found = await listContext(client, options);
     const known = new Set((await client.query<{ code: string }>(`SELECT code FROM "Country"`)).rows.map((row) => row.code));
+    const brands = await brandsByName(client);
 
-    const summary = { rows: 0, created: 0, matched: 0, updated: 0, ambiguous: 0, rejected: 0, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 };
+    const summary = { rows: 0, created: 0, matched: 0, updated: 0, ambiguous: 0, rejected: 0, skipped: 0, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 };
     const emit = (outcome: RowOutcome) => {
       summary.rows++;
       summary[outcome.outcome]++;
       options.onOutcome?.(outcome);
     };
     let header: ListHeader | undefined;
+    let context: ListContext | undefined;
     let bytes = 0;
     let batch: RowReading[] = [];
+    // The list's date is known once its header (and any title row) has been read.
+    const begin = async (): Promise<ListContext> => {
+      checkHeader(header);
+      const asOf = options.asOf ?? header.listDate ?? found.sourceDate ?? (await client.query<{ today: string }>("SELECT current_date::text AS today")).rows[0]!.today;
+      const disclosure = found.brand !== undefined;
+      if (found.brand) await openDisclosure(client, found.brand, found.source, asOf);
+      const brandsOf = (row: FacilityRow): readonly ListBrand[] => {
+        if (!found.brand) return [];
+        const named = row.brands.flatMap((name) => brands.get(name.toLowerCase()) ?? []);
+        return named.length > 0 ? [...new Map(named.map((b) => [b.id, { ...b, relation: found.brand!.relation }])).values()] : [found.brand];
+      };
+      return { client, source: found.source, brand: found.brand, tokenId: found.tokenId, asOf, disclosure, brandsOf };
+    };
     const flush = async () => {
       if (batch.length === 0) return;
+      context ??= await begin();
       const readings = batch;
       batch = [];
-      const written = await processBatch(context, readings);
+      const written = await processBatch(context, readings, sector);
       summary.updated += written.updated;
       summary.citationsAdded += written.citationsAdded;
       summary.brandRelationsAdded += written.brandRelationsAdded;
@@ -89,17 +120,29 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
       options.onProgress?.({ rows: summary.rows, bytes });
     };
 
-    for await (const record of readFacilityList(options.input, (h) => (header = h), (p) => (bytes = p.bytes))) {
-      if (record.kind === "malformed") {
-        batch.push({ ok: false, line: record.line, reason: record.reason });
-      } else {
-        checkHeader(header);
-        batch.push(readFacilityRow(record, known));
+    try {
+      for await (const record of readFacilityList(options.input, { layout }, (h) => (header = h), (p) => (bytes = p.bytes))) {
+        if (record.kind === "malformed") {
+          batch.push({ ok: false, line: record.line, reason: record.reason });
+        } else {
+          checkHeader(header);
+          batch.push(readFacilityRow(record, known));
+        }
+        if (batch.length >= (options.batchSize ?? DEFAULT_BATCH_SIZE)) await flush();
       }
-      if (batch.length >= (options.batchSize ?? DEFAULT_BATCH_SIZE)) await flush();
+    } catch (error) {
+      if (error instanceof UnreadableWorkbookError) throw new FacilityListError(`The file is not a list solegraph can read: ${error.message}.`, "INVALID_LIST", "file");
+      throw error;
     }
     checkHeader(header);
     await flush();
+    context ??= await begin();
+    let disclosure: DisclosureSummary | null = null;
+    if (found.brand) {
+      const closed = await closeDisclosure(context, found.brand);
+      summary.changes += closed.changes;
+      disclosure = { asOf: closed.asOf, factoryCount: closed.factoryCount, added: closed.added, dropped: closed.dropped };
+    }
 
     // Deferred checks (every factory keeps a citation) now, as a statement of the
     // transaction, so a refusal rolls back like any other error.
@@ -109,10 +152,14 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     return {
       committed: !dryRun,
       dryRun,
-      source: context.source.slug,
-      brand: context.brand?.slug ?? null,
-      relation: context.brand?.relation ?? null,
-      columns: { read: Object.keys(header!.positions), ignored: header!.ignored },
+      source: found.source.slug,
+      brand: found.brand?.slug ?? null,
+      relation: found.brand?.relation ?? null,
+      format: header.format,
+      layout: header.layout,
+      asOf: context.asOf,
+      disclosure,
+      columns: { read: Object.entries(header.positions).sort((a, b) => a[1] - b[1]).map(([field]) => field), ignored: header.ignored },
       summary,
       elapsedMs: Math.round(performance.now() - started),
     };
@@ -122,8 +169,22 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
   }
 }
 
-async function listContext(client: pg.PoolClient, options: FacilityListImport): Promise<ListContext> {
-  const source = (await client.query<{ id: number; slug: string; url: string | null }>(`SELECT id, slug, url FROM "Source" WHERE slug = $1`, [options.source])).rows[0];
+/** The source and brand the options name, as the import needs them. */
+interface FoundList {
+  readonly source: { readonly id: number; readonly slug: string; readonly url: string | null };
+  readonly sourceDate: string | undefined;
+  readonly brand: ListBrand | undefined;
+  /** The audit trail's token, found on the import's connection (see `FacilityListImport.tokenId`). */
+  readonly tokenId: number;
+}
+
+async function listContext(client: pg.PoolClient, options: FacilityListImport): Promise<FoundList> {
+  const source = (
+    await client.query<{ id: number; slug: string; url: string | null; date: string | null }>(
+      `SELECT id, slug, url, coalesce("asOf", "publishedOn")::text AS date FROM "Source" WHERE slug = $1`,
+      [options.source],
+    )
+  ).rows[0];
   if (!source) throw new FacilityListError(`No source is named "${options.source}": create it first (createSource, kind FACILITY_LIST).`, "NOT_FOUND", "source");
   let brand: ListBrand | undefined;
   if (options.brand !== undefined) {
@@ -132,32 +193,69 @@ async function listContext(client: pg.PoolClient, options: FacilityListImport): 
     brand = { ...row, relation: options.relation! };
   }
   const tokenId = typeof options.tokenId === "number" ? options.tokenId : await options.tokenId(client);
-  return { client, source, brand, tokenId };
+  return { source: { id: source.id, slug: source.slug, url: source.url }, sourceDate: source.date ?? undefined, brand, tokenId };
+}
+
+/** Brands by lower-case name and slug: a row's brands column names them ("Converse" in Nike's list). */
+async function brandsByName(client: pg.PoolClient): Promise<Map<string, { id: number; slug: string }>> {
+  const { rows } = await client.query<{ id: number; slug: string; name: string }>(`SELECT id, slug, name FROM "Brand"`);
+  const byName = new Map<string, { id: number; slug: string }>();
+  for (const row of rows) {
+    byName.set(row.name.toLowerCase(), { id: row.id, slug: row.slug });
+    byName.set(row.slug, { id: row.id, slug: row.slug });
+  }
+  return byName;
+}
+
+function layoutOf(options: FacilityListImport): Layout | undefined {
+  if (options.layout !== undefined && options.columns !== undefined) throw new FacilityListError("Give a layout or a columns mapping, not both.", "INVALID_OPTIONS", "layout");
+  if (options.columns !== undefined) return layoutFromMapping(options.columns);
+  if (options.layout === undefined) return undefined;
+  const layout = layoutNamed(options.layout);
+  if (!layout) throw new FacilityListError(`--layout must be one of ${LAYOUT_NAMES.join(", ")} (not "${options.layout}").`, "INVALID_OPTIONS", "layout");
+  return layout;
+}
+
+function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 function checkHeader(header: ListHeader | undefined): asserts header is ListHeader {
-  if (!header || Object.keys(header.positions).length === 0) throw new FacilityListError("The file is empty or its first line is not a header (country,name,address,sector,lat,lng).", "INVALID_LIST", "file");
+  if (!header || Object.keys(header.positions).length === 0) {
+    throw new FacilityListError("The file is empty or has no header row solegraph recognises (country,name,address,sector,lat,lng; a manufacturing map's or Open Supply Hub's; or give --columns).", "INVALID_LIST", "file");
+  }
   const missing = (["country", "name"] as const).filter((column) => header.positions[column] === undefined);
   if (missing.length > 0) throw new FacilityListError(`The header has no ${missing.map((c) => `"${c}"`).join(" or ")} column (expected country,name,address,sector,lat,lng).`, "INVALID_LIST", "file");
 }
 
+/** True when the row is of the sector the import is limited to (`--sector`), or there is no limit. */
+function inSector(row: FacilityRow, sector: string | undefined): boolean {
+  return sector === undefined || row.sectors.some((s) => s.toLowerCase() === sector);
+}
+
 /** Matches, decides and writes one batch; returns its rows' outcomes in line order. */
-async function processBatch(context: ListContext, readings: readonly RowReading[]) {
-  const rows = readings.filter((r): r is Extract<RowReading, { ok: true }> => r.ok).map((r) => r.row);
+async function processBatch(context: ListContext, readings: readonly RowReading[], sector: string | undefined) {
+  const rows = readings.filter((r): r is Extract<RowReading, { ok: true }> => r.ok && inSector(r.row, sector)).map((r) => r.row);
   const matches = rows.length > 0 ? await findCandidates(context.client, rows) : [];
   const matched = new Map<number, MatchedFactory>();
-  const decisions = decideBatch(rows, matches, matched, context.brand);
+  const groups = await supplierGroupIds(context.client, rows.flatMap((row) => (row.supplierGroup ? [row.supplierGroup] : [])));
+  const decisions = decideBatch(rows, matches, matched, context.brand, { supplierGroupIds: groups, workersYear: Number(context.asOf.slice(0, 4)) });
   const created = decisions.flatMap((d) => (d.kind === "new" ? [d.factory] : []));
   // Slugs of earlier batches are in the database (this transaction sees them): only
   // this batch's need remembering, so memory does not grow with the list.
   const slugs = await freeSlugs(context.client, created.map((f) => f.row), new Set());
   created.forEach((factory, index) => (factory.slug = slugs[index]!));
   const written = await writeBatch(context, created, [...matched.values()]);
+  const related = await relateListed(context, rows.flatMap((row, index) => listedRelations(context, row, decisions[index]!)));
 
   const byRow = new Map<FacilityRow, Decision>(rows.map((row, index) => [row, decisions[index]!]));
   const outcomes = readings.map((reading): RowOutcome => {
     if (!reading.ok) return { line: reading.line, outcome: "rejected", reason: reading.reason };
     const { row } = reading;
+    if (!inSector(row, sector)) return { line: row.line, outcome: "skipped", reason: `not a ${sector} row (sectors: ${row.sectors.join(", ") || "none"})` };
     const notes = row.notes.length > 0 ? { notes: row.notes } : {};
     const decision = byRow.get(row)!;
     switch (decision.kind) {
@@ -178,7 +276,21 @@ async function processBatch(context: ListContext, readings: readonly RowReading[
         return { line: row.line, outcome: "ambiguous", candidates: decision.candidates, reason: `matches ${decision.candidates.length} different factories: nothing written for this row`, ...notes };
     }
   });
-  return { outcomes, updated: [...matched.values()].filter((f) => f.changed.size > 0).length, ...written };
+  return {
+    outcomes,
+    updated: [...matched.values()].filter((f) => f.changed.size > 0).length,
+    citationsAdded: written.citationsAdded,
+    brandRelationsAdded: related.added,
+    changes: written.changes + related.changes,
+  };
+}
+
+/** The brand relations a decided row states: none for an ambiguous row, or a list without a brand. */
+function listedRelations(context: ListContext, row: FacilityRow, decision: Decision): ListedRelation[] {
+  if (decision.kind === "ambiguous") return [];
+  const factoryId = decision.kind === "matched" ? decision.factory.before.id : decision.factory.id!;
+  const created = decision.kind !== "matched";
+  return context.brandsOf(row).map((brand) => ({ brandId: brand.id, brandSlug: brand.slug, relation: brand.relation, factoryId, created }));
 }
 
 function ref(factory: NewFactory): { id: number; slug: string } {

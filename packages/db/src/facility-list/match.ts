@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Ownership } from "../generated/prisma/enums.ts";
+import type { FactoryRole, Ownership } from "../generated/prisma/enums.ts";
 import type { MatchReason } from "./outcome.ts";
 import type { FacilityRow } from "./row.ts";
 
@@ -18,6 +18,15 @@ export interface Candidate {
   readonly sectors: readonly string[];
   readonly ownership: Ownership | null;
   readonly operatorBrandId: number | null;
+  readonly roles: readonly FactoryRole[];
+  readonly supplierGroupId: number | null;
+  readonly osId: string | null;
+  readonly workforce: number | null;
+  readonly workforceYear: number | null;
+  readonly lineWorkers: number | null;
+  readonly femaleWorkersPercent: number | null;
+  readonly migrantWorkersPercent: number | null;
+  readonly workerFiguresYear: number | null;
   readonly version: number;
 }
 
@@ -29,7 +38,8 @@ export interface RowMatch {
 }
 
 /**
- * The factories each row may be, in one statement for a batch of rows: same country
+ * The factories each row may be, in one statement for a batch of rows: the same os_id
+ * (Open Supply Hub's identifier, on its unique index), same country
  * and same normalised name, or same country and same (specific) address, or within
  * MATCH_RADIUS_KM (a bounding box on the (latitude, longitude) index, then the exact
  * distance). The normalisation is the database's own, so every writer agrees on it.
@@ -38,18 +48,23 @@ export async function findCandidates(client: pg.PoolClient, rows: readonly Facil
   const degrees = (MATCH_RADIUS_KM / 6371.0088) * (180 / Math.PI);
   const { rows: answers } = await client.query<{ ord: number; name_key: string; address_key: string | null; candidates: RawCandidate[] }>(
     `WITH incoming AS (
-       SELECT i.ord, i.country, i.lat, i.lng, facility_name_key(i.name) AS name_key, facility_address_key(i.address) AS address_key
+       SELECT i.ord, i.country, i.lat, i.lng, i.os_id, facility_name_key(i.name) AS name_key, facility_address_key(i.address) AS address_key
        -- bpchar like "countryCode" (char(2)): compared as text, the column would need a
        -- cast and the (countryCode, key) indexes could not start from it.
-       FROM unnest($1::int[], $2::bpchar[], $3::text[], $4::text[], $5::float8[], $6::float8[]) AS i(ord, country, name, address, lat, lng)
+       FROM unnest($1::int[], $2::bpchar[], $3::text[], $4::text[], $5::float8[], $6::float8[], $9::text[]) AS i(ord, country, name, address, lat, lng, os_id)
      )
      SELECT k.ord, k.name_key, k.address_key,
        (SELECT coalesce(json_agg(json_build_object(
                  'id', f.id, 'slug', f.slug, 'matchedBy', m.reasons, 'address', f.address, 'addressKey', f."addressKey",
                  'latitude', f.latitude, 'longitude', f.longitude, 'sectors', f.sectors, 'ownership', f.ownership,
-                 'operatorBrandId', f."operatorBrandId", 'version', f.version) ORDER BY f.id), '[]'::json)
+                 'operatorBrandId', f."operatorBrandId", 'roles', to_json(f.roles), 'supplierGroupId', f."supplierGroupId", 'osId', f."osId",
+                 'workforce', f.workforce, 'workforceYear', f."workforceYear", 'lineWorkers', f."lineWorkers",
+                 'femaleWorkersPercent', f."femaleWorkersPercent", 'migrantWorkersPercent', f."migrantWorkersPercent",
+                 'workerFiguresYear', f."workerFiguresYear", 'version', f.version) ORDER BY f.id), '[]'::json)
         FROM (SELECT id, array_agg(reason ORDER BY reason) AS reasons FROM (
-                SELECT id, 'name' AS reason FROM "Factory" WHERE "countryCode" = k.country AND "nameKey" = k.name_key
+                SELECT id, 'osId' AS reason FROM "Factory" WHERE k.os_id IS NOT NULL AND "osId" = k.os_id
+                UNION ALL
+                SELECT id, 'name' FROM "Factory" WHERE "countryCode" = k.country AND "nameKey" = k.name_key
                 UNION ALL
                 SELECT id, 'address' FROM "Factory" WHERE k.address_key IS NOT NULL AND "countryCode" = k.country AND "addressKey" = k.address_key
                 UNION ALL
@@ -70,6 +85,7 @@ export async function findCandidates(client: pg.PoolClient, rows: readonly Facil
       rows.map((row) => row.longitude),
       degrees,
       MATCH_RADIUS_KM,
+      rows.map((row) => row.osId),
     ],
   );
   return answers.map((answer) => ({

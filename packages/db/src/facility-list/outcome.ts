@@ -1,10 +1,10 @@
 import type { Ownership } from "../generated/prisma/enums.ts";
 
 /** What became of one row of a facility list. */
-export type RowOutcomeKind = "created" | "matched" | "ambiguous" | "rejected";
+export type RowOutcomeKind = "created" | "matched" | "ambiguous" | "rejected" | "skipped";
 
 /** Why a row was taken for a factory: the normalised name, the address, the coordinates, or an earlier row. */
-export type MatchReason = "name" | "address" | "location";
+export type MatchReason = "osId" | "name" | "address" | "location";
 
 export interface RowOutcome {
   /** Line of the file where the row starts (the header is line 1). */
@@ -32,6 +32,8 @@ export interface FacilityListSummary {
   readonly updated: number;
   readonly ambiguous: number;
   readonly rejected: number;
+  /** Rows of other sectors than the import was limited to (`--sector`). */
+  readonly skipped: number;
   readonly citationsAdded: number;
   readonly brandRelationsAdded: number;
   /** Audit records written (one per change to one entity). */
@@ -46,19 +48,29 @@ export interface FacilityListReport {
   readonly source: string;
   readonly brand: string | null;
   readonly relation: Ownership | null;
-  /** The header's columns solegraph reads, and those it ignored. */
+  /** What the file was read as: its format and the layout of its columns. */
+  readonly format: "csv" | "xlsx" | "xls";
+  readonly layout: string;
+  /** The date the list holds as of (YYYY-MM-DD). */
+  readonly asOf: string;
+  /** With a brand: the disclosure this list is, and what it changed. */
+  readonly disclosure: { readonly asOf: string; readonly factoryCount: number; readonly added: number; readonly dropped: number } | null;
+  /** The fields solegraph read from the header's columns, and the columns it ignored. */
   readonly columns: { readonly read: readonly string[]; readonly ignored: readonly string[] };
   readonly summary: FacilityListSummary;
   readonly elapsedMs: number;
 }
+
+/** The import's options a refusal can be about (the CLI's flags, the mutation's input fields). */
+export type FacilityListOption = "source" | "brand" | "relation" | "file" | "asOf" | "layout" | "columns" | "sector";
 
 /** A refusal of the whole list (unknown source, no `name` column, ...): nothing was written. */
 export class FacilityListError extends Error {
   constructor(
     message: string,
     readonly code: "NOT_FOUND" | "INVALID_LIST" | "INVALID_OPTIONS",
-    /** The option it is about: "source", "brand", "relation" or "file". */
-    readonly option: "source" | "brand" | "relation" | "file",
+    /** The option it is about. */
+    readonly option: FacilityListOption,
   ) {
     super(message);
     this.name = "FacilityListError";

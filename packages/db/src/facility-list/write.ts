@@ -1,6 +1,7 @@
 import type pg from "pg";
-import { newFactorySupports, type ListBrand, type MatchedFactory, type NewFactory } from "./batch.ts";
+import { newFactorySupports, type ListBrand, type ListedDetails, type MatchedFactory, type NewFactory } from "./batch.ts";
 import { listingCitation } from "./listing-statement.ts";
+import type { FacilityRow } from "./row.ts";
 
 /** The list being imported, as every write of the batch needs it. */
 export interface ListContext {
@@ -8,6 +9,12 @@ export interface ListContext {
   readonly source: { readonly id: number; readonly slug: string; readonly url: string | null };
   readonly brand: ListBrand | undefined;
   readonly tokenId: number;
+  /** The date the list holds as of (YYYY-MM-DD): a disclosure's date, the year of its worker figures. */
+  readonly asOf: string;
+  /** True when the list is a brand's dated disclosure (relations get listedFrom/listedUntil). */
+  readonly disclosure: boolean;
+  /** The brands a row relates its factory to: those its brands column names, else the list's brand. */
+  readonly brandsOf: (row: FacilityRow) => readonly ListBrand[];
 }
 
 interface AuditRow {
@@ -19,7 +26,6 @@ interface AuditRow {
 
 export interface BatchWrites {
   readonly citationsAdded: number;
-  readonly brandRelationsAdded: number;
   readonly changes: number;
 }
 
@@ -35,10 +41,15 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
 
   if (created.length > 0) {
     const { rows } = await client.query<{ id: number; slug: string }>(
-      `INSERT INTO "Factory" (slug, name, "countryCode", address, latitude, longitude, sectors, status, ownership, "operatorBrandId", "updatedAt")
+      `INSERT INTO "Factory" (slug, name, "countryCode", address, latitude, longitude, sectors, status, ownership, "operatorBrandId", "updatedAt",
+                              roles, "supplierGroupId", "osId", workforce, "workforceYear", "lineWorkers", "femaleWorkersPercent", "migrantWorkersPercent", "workerFiguresYear")
        SELECT n.slug, n.name, n.country, n.address, n.lat, n.lng, ARRAY(SELECT json_array_elements_text(n.sectors::json)),
-              'OPERATING', $8::"Ownership", $9::int, now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[]) AS n(slug, name, country, address, lat, lng, sectors)
+              'OPERATING', $8::"Ownership", $9::int, now(),
+              ARRAY(SELECT json_array_elements_text(d.roles::json))::"FactoryRole"[], d.group_id, d.os_id, d.workforce, d.workforce_year,
+              d.line_workers, d.female, d.migrant, d.figures_year
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[]) WITH ORDINALITY AS n(slug, name, country, address, lat, lng, sectors, ord)
+       JOIN unnest($10::text[], $11::int[], $12::text[], $13::int[], $14::int[], $15::int[], $16::float8[], $17::float8[], $18::int[]) WITH ORDINALITY
+            AS d(roles, group_id, os_id, workforce, workforce_year, line_workers, female, migrant, figures_year, ord) ON d.ord = n.ord
        RETURNING id, slug`,
       [
         created.map((f) => f.slug),
@@ -50,6 +61,7 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
         created.map((f) => JSON.stringify(f.sectors)),
         brand?.relation ?? null,
         brand?.relation === "OWNED" ? brand.id : null,
+        ...detailColumns(created),
       ],
     );
     const ids = new Map(rows.map((row) => [row.slug, row.id]));
@@ -61,8 +73,13 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
     await client.query(
       `UPDATE "Factory" f SET address = u.address, latitude = u.lat, longitude = u.lng,
               sectors = ARRAY(SELECT json_array_elements_text(u.sectors::json)), ownership = u.ownership::"Ownership",
-              "operatorBrandId" = u.operator, version = f.version + 1, "updatedAt" = now()
-       FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::int[]) AS u(id, address, lat, lng, sectors, ownership, operator)
+              "operatorBrandId" = u.operator, version = f.version + 1, "updatedAt" = now(),
+              roles = ARRAY(SELECT json_array_elements_text(d.roles::json))::"FactoryRole"[], "supplierGroupId" = d.group_id, "osId" = d.os_id,
+              workforce = d.workforce, "workforceYear" = d.workforce_year, "lineWorkers" = d.line_workers,
+              "femaleWorkersPercent" = d.female, "migrantWorkersPercent" = d.migrant, "workerFiguresYear" = d.figures_year
+       FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::int[]) WITH ORDINALITY AS u(id, address, lat, lng, sectors, ownership, operator, ord)
+       JOIN unnest($8::text[], $9::int[], $10::text[], $11::int[], $12::int[], $13::int[], $14::float8[], $15::float8[], $16::int[]) WITH ORDINALITY
+            AS d(roles, group_id, os_id, workforce, workforce_year, line_workers, female, migrant, figures_year, ord) ON d.ord = u.ord
        WHERE f.id = u.id`,
       [
         changed.map((f) => f.before.id),
@@ -72,6 +89,7 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
         changed.map((f) => JSON.stringify(f.sectors)),
         changed.map((f) => f.ownership),
         changed.map((f) => f.operatorBrandId),
+        ...detailColumns(changed),
       ],
     );
     for (const factory of changed) {
@@ -92,7 +110,7 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
     ...created.map((f) => ({ id: f.id!, row: f.row, supports: newFactorySupports(f, brand), existing: false })),
     ...matched.filter((f) => f.citedBy).map((f) => ({ id: f.before.id, row: f.citedBy!, supports: f.supports!, existing: true })),
   ];
-  const passages = citing.map((c) => listingCitation(c.row, source.url, brand));
+  const passages = citing.map((c) => listingCitation(c.row, source.url, context.brandsOf(c.row), context.asOf));
   const { rows: cited } = await client.query<{ factoryId: number; retrievedOn: string }>(
     `INSERT INTO "FactorySource" ("factoryId", "sourceId", locator, statement, "retrievedOn", supports)
      SELECT c.id, $5::int, c.locator, c.statement, current_date, ARRAY(SELECT json_array_elements_text(c.supports::json))
@@ -106,24 +124,6 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
   citing.forEach((c, index) => {
     if (c.existing && newlyCited.has(c.id)) audit.push({ entityId: c.id, action: "CITE", after: citationOf(index) });
   });
-
-  let brandRelationsAdded = 0;
-  if (brand) {
-    const ids = [...new Set([...created.map((f) => f.id!), ...matched.map((f) => f.before.id)])];
-    const { rows: related } = await client.query<{ factoryId: number }>(
-      `INSERT INTO "BrandFactory" ("brandId", "factoryId", "sourceId", relation)
-       SELECT $1::int, id, $3::int, $4::"Ownership" FROM unnest($2::int[]) AS id
-       ON CONFLICT DO NOTHING RETURNING "factoryId"`,
-      [brand.id, ids, source.id, brand.relation],
-    );
-    brandRelationsAdded = related.length;
-    const createdIds = new Set(created.map((f) => f.id));
-    for (const { factoryId } of related) {
-      if (!createdIds.has(factoryId)) {
-        audit.push({ entityId: factoryId, action: "UPDATE", before: { brandRelation: null }, after: { brandRelation: { brand: brand.slug, relation: brand.relation, source: source.slug } } });
-      }
-    }
-  }
 
   citing.forEach((c, index) => {
     if (c.existing) return;
@@ -145,7 +145,18 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
         operatorBrandId: brand?.relation === "OWNED" ? brand.id : null,
         version: 1,
         sources: [citationOf(index)],
-        ...(brand && { brandRelations: [{ brand: brand.slug, relation: brand.relation, source: source.slug }] }),
+        roles: factory.roles,
+        supplierGroupId: factory.supplierGroupId,
+        osId: factory.osId,
+        workforce: factory.workforce,
+        workforceYear: factory.workforceYear,
+        lineWorkers: factory.lineWorkers,
+        femaleWorkersPercent: factory.femaleWorkersPercent,
+        migrantWorkersPercent: factory.migrantWorkersPercent,
+        workerFiguresYear: factory.workerFiguresYear,
+        ...(context.brandsOf(factory.row).length > 0 && {
+          brandRelations: context.brandsOf(factory.row).map((b) => ({ brand: b.slug, relation: b.relation, source: source.slug, ...(context.disclosure && { listedFrom: context.asOf }) })),
+        }),
       },
     });
   });
@@ -164,10 +175,26 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
       ],
     );
   }
-  return { citationsAdded: newlyCited.size, brandRelationsAdded, changes: audit.length };
+  return { citationsAdded: newlyCited.size, changes: audit.length };
+}
+
+/** The issue-22 details as the arrays the INSERT and UPDATE unnest, in their parameter order. */
+function detailColumns(factories: readonly ListedDetails[]): unknown[] {
+  return [
+    factories.map((f) => JSON.stringify(f.roles)),
+    factories.map((f) => f.supplierGroupId),
+    factories.map((f) => f.osId),
+    factories.map((f) => f.workforce),
+    factories.map((f) => f.workforceYear),
+    factories.map((f) => f.lineWorkers),
+    factories.map((f) => f.femaleWorkersPercent),
+    factories.map((f) => f.migrantWorkersPercent),
+    factories.map((f) => f.workerFiguresYear),
+  ];
 }
 
 function pick(values: object, fields: readonly string[]): Record<string, unknown> {
   const record = values as Record<string, unknown>;
-  return Object.fromEntries(fields.map((field) => [field, record[field === "operatorBrand" ? "operatorBrandId" : field]]));
+  const column = (field: string) => (field === "operatorBrand" ? "operatorBrandId" : field === "supplierGroup" ? "supplierGroupId" : field);
+  return Object.fromEntries(fields.map((field) => [field, record[column(field)]]));
 }

@@ -35,6 +35,9 @@ const SPECIAL: Record<string, ConstraintRule> = {
   Claim_subject_one: { table: "Claim", column: "subject", message: "must name exactly one subject" },
   Claim_madeIn_country: { table: "Claim", column: "countryCode", message: "is required for a MADE_IN claim" },
   Claim_sharePercent_range: { table: "Claim", column: "sharePercent", message: MESSAGES.percent },
+  Factory_femaleWorkersPercent_share: { table: "Factory", column: "femaleWorkersPercent", message: MESSAGES.percent },
+  Factory_migrantWorkersPercent_share: { table: "Factory", column: "migrantWorkersPercent", message: MESSAGES.percent },
+  BrandFactory_listedUntil_ordered: { table: "BrandFactory", column: "listedUntil", message: "must not be before listedFrom (and needs it)" },
   // Deferred constraint triggers: checked when the transaction commits.
   Factory_cited: { table: "Factory", column: "citations", message: "must cite at least one source" },
   Production_cited: { table: "Production", column: "citations", message: "must cite at least one source" },

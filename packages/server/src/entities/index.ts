@@ -21,4 +21,6 @@ import "./series/type.ts";
 import "./change/type.ts";
 import "./change/subscription.ts";
 import "./brand-factory/type.ts";
+import "./supplier-group/type.ts";
+import "./disclosure/type.ts";
 import "./facility-list/curation.ts";

@@ -1,8 +1,16 @@
-import { ClaimTopic, FactoryStatus, MaterialKind, ModelCategory, Ownership, ShoeComponent } from "@solegraph/db";
+import { ClaimTopic, FactoryRole, FactoryStatus, MaterialKind, ModelCategory, Ownership, ShoeComponent } from "@solegraph/db";
 import { builder } from "../builder.ts";
 
 // The database enums, exposed under the same names.
 export const FactoryStatusEnum = builder.enumType(FactoryStatus, { name: "FactoryStatus" });
+export const FactoryRoleEnum = builder.enumType("FactoryRole", {
+  description: "Where a factory sits in the supply chain, as a brand's supplier list names it.",
+  values: {
+    [FactoryRole.FINISHED_GOODS]: { value: FactoryRole.FINISHED_GOODS, description: "Assembles finished products (a list's FINISHED GOODS)." },
+    [FactoryRole.COMPONENTS]: { value: FactoryRole.COMPONENTS, description: "Makes components for finished goods (FINISHED GOODS - COMPONENTS)." },
+    [FactoryRole.MATERIALS]: { value: FactoryRole.MATERIALS, description: "Makes materials: textiles, leather, foams (MATERIALS)." },
+  } as const,
+});
 export const OwnershipEnum = builder.enumType(Ownership, { name: "Ownership" });
 export const ModelCategoryEnum = builder.enumType(ModelCategory, { name: "ModelCategory" });
 export const MaterialKindEnum = builder.enumType(MaterialKind, { name: "MaterialKind" });

@@ -19,7 +19,10 @@ export function useMapPreload(): void {
 const WIDTH = 640;
 const HEIGHT = 360;
 
-type Factory = Pick<FactoryCardFragment, "id" | "slug" | "name" | "city" | "region" | "country" | "status">;
+type Factory = Pick<FactoryCardFragment, "id" | "slug" | "name" | "city" | "region" | "country" | "status"> & {
+  /** Cited coordinates (facility lists give them): placed there before the town table is asked. */
+  readonly location?: { readonly latitude: number; readonly longitude: number } | null;
+};
 
 interface Props {
   readonly factories: readonly Factory[];
@@ -36,7 +39,7 @@ export function FactoryMap({ factories, caption }: Props) {
   const pins: Pin[] = [];
   const unplaced: Factory[] = [];
   for (const factory of factories) {
-    const position = townPosition(factory);
+    const position = factory.location ? ([factory.location.longitude, factory.location.latitude] as const) : townPosition(factory);
     if (position) pins.push({ key: factory.slug, label: factory.city ?? factory.name, position });
     else unplaced.push(factory);
   }

@@ -9,6 +9,7 @@ import { collectSources } from "../provenance/collect-sources.ts";
 import { SourceList } from "../provenance/source-list.tsx";
 import { Link } from "../routing/link.tsx";
 import { BASIS_TEXT, STATUS_ANSWER } from "../text/format.ts";
+import { BrandDisclosures } from "./brand-disclosures.tsx";
 
 /** The largest page the server allows (README: "Limits"). */
 const PAGE = 100;
@@ -83,6 +84,8 @@ export function BrandPage({ slug }: { readonly slug: string }) {
           </>
         )}
       </section>
+
+      <BrandDisclosures brand={brand} name={brand.name} />
 
       <section aria-labelledby="factories-heading">
         <h2 id="factories-heading">Factories</h2>

@@ -174,8 +174,12 @@ export type CreateProcessStepInput = {
 };
 
 export type CreateSourceInput = {
+  /** For a dated list: the date it holds as of (an import of the list sets it when empty). */
+  readonly asOf?: string | null | undefined;
   /** What kind of publication it is: NEWS, EDITORIAL and COMMUNITY report independently; BRAND and MARKETING speak for the brand. */
   readonly kind: SourceKind;
+  /** The licence its data is under, e.g. "CC BY-SA 4.0". */
+  readonly licence?: string | null | undefined;
   readonly publishedOn?: string | null | undefined;
   readonly publisher?: string | null | undefined;
   /** URL-safe identifier (unique). */
@@ -196,13 +200,23 @@ export type DeleteInput = {
   readonly id: string | number;
 };
 
+/** One of our fields and the list's column that holds it. */
+export type FacilityListColumn = {
+  /** The column's header, as the list writes it. */
+  readonly column: string;
+  /** One of: name, country, address, city, state, postalCode, lat, lng, sector, role, brands, supplierGroup, totalWorkers, lineWorkers, femaleWorkers, migrantWorkers, osId. */
+  readonly field: string;
+};
+
 export type FacilityMatchReason =
   /** Same country and the same (specific) address. */
   | 'ADDRESS'
   /** Within 50 m. */
   | 'LOCATION'
   /** Same country and the same name, case, punctuation and legal form aside. */
-  | 'NAME';
+  | 'NAME'
+  /** The same Open Supply Hub ID (os_id): matched on it first. */
+  | 'OS_ID';
 
 /** What became of one row of a facility list. */
 export type FacilityRowOutcome =
@@ -213,7 +227,9 @@ export type FacilityRowOutcome =
   /** A factory already in the graph (or on an earlier line), now citing the list. */
   | 'MATCHED'
   /** It cannot be imported (see `reason`). */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** Not of the sector the import was limited to: nothing written for it. */
+  | 'SKIPPED';
 
 /** Every field given must match. */
 export type FactoryFilter = {
@@ -221,6 +237,8 @@ export type FactoryFilter = {
   readonly brand?: string | null | undefined;
   /** ISO 3166-1 alpha-2 country code. */
   readonly country?: CountryCode | null | undefined;
+  /** With `brand`: CURRENT, factories the brand's latest lists name; EVER, every factory a list of the brand ever named. */
+  readonly listed?: Listed | null | undefined;
   /** Within a distance of a point (factories with coordinates only). */
   readonly near?: NearInput | null | undefined;
   readonly ownership?: Ownership | null | undefined;
@@ -228,7 +246,13 @@ export type FactoryFilter = {
   readonly performsStep?: string | null | undefined;
   /** Region or state, e.g. "Maine" (case-insensitive). */
   readonly region?: string | null | undefined;
+  /** Its place in the supply chain, as supplier lists name it. */
+  readonly role?: FactoryRole | null | undefined;
+  /** What the site makes, as facility lists name it, e.g. "footwear" (case-insensitive). */
+  readonly sector?: string | null | undefined;
   readonly status?: FactoryStatus | null | undefined;
+  /** Supplier group slug or name (case, spaces and punctuation aside). */
+  readonly supplierGroup?: string | null | undefined;
 };
 
 export type FactoryOrder = {
@@ -243,24 +267,48 @@ export type FactoryOrderField =
   | 'SLUG'
   | 'WORKFORCE';
 
+/** Where a factory sits in the supply chain, as a brand's supplier list names it. */
+export type FactoryRole =
+  /** Makes components for finished goods (FINISHED GOODS - COMPONENTS). */
+  | 'COMPONENTS'
+  /** Assembles finished products (a list's FINISHED GOODS). */
+  | 'FINISHED_GOODS'
+  /** Makes materials: textiles, leather, foams (MATERIALS). */
+  | 'MATERIALS';
+
 export type FactoryStatus =
   | 'CLOSED'
   | 'OPERATING'
   | 'PLANNED';
 
-/** A facility list (CSV: country,name,address,sector,lat,lng; see the README) and what it is. */
+/** A facility list (.csv, .xlsx or .xls in a layout solegraph detects, or any layout with `columns`; see the README) and what it is. */
 export type ImportFacilityListInput = {
+  /** The date the list holds as of; else its title row's date, the source's, or today. */
+  readonly asOf?: string | null | undefined;
   /** Slug or global ID of the brand whose list it is; give `relation` with it. */
   readonly brand?: string | number | null | undefined;
+  /** Any other layout: which of their columns holds each of our fields. */
+  readonly columns?: ReadonlyArray<FacilityListColumn> | null | undefined;
   /** Decide every row and write nothing. */
   readonly dryRun?: boolean | null | undefined;
-  /** The CSV file, sent as a multipart upload. */
+  /** The list (.csv, .xlsx or .xls), sent as a multipart upload. */
   readonly file: Blob;
+  /** Force a layout instead of detecting it: manufacturing-map, open-supply-hub, contributor-csv. */
+  readonly layout?: string | null | undefined;
   /** The brand's relation to every facility listed: CONTRACT or OWNED. */
   readonly relation?: Ownership | null | undefined;
+  /** Import only rows of this product type (e.g. "footwear"); the others are reported as SKIPPED. */
+  readonly sector?: string | null | undefined;
   /** Slug or global ID of the Source the list is (kind FACILITY_LIST): every factory it names cites it. */
   readonly source: string | number;
 };
+
+/** Which of a brand's listed factories: those its lists name now, or every one they ever named. */
+export type Listed =
+  /** Named by the brand's latest lists: relations not ended (`listedUntil` null). */
+  | 'CURRENT'
+  /** Named by any list of the brand, ended relations included. */
+  | 'EVER';
 
 /** Whether a model (or a series) is made in a country, saying only what its sources show; `basis` says what the answer rests on. */
 export type MadeInStatus =
@@ -559,12 +607,16 @@ export type UpdateProductionInput = {
 
 /** Fields left out keep their value; null clears an optional one. */
 export type UpdateSourceInput = {
+  /** For a dated list: the date it holds as of (an import of the list sets it when empty). */
+  readonly asOf?: string | null | undefined;
   /** The `version` you read. */
   readonly expectedVersion: number;
   /** The source's global ID or slug. */
   readonly id: string | number;
   /** What kind of publication it is: NEWS, EDITORIAL and COMMUNITY report independently; BRAND and MARKETING speak for the brand. */
   readonly kind?: SourceKind | null | undefined;
+  /** The licence its data is under, e.g. "CC BY-SA 4.0". */
+  readonly licence?: string | null | undefined;
   readonly publishedOn?: string | null | undefined;
   readonly publisher?: string | null | undefined;
   /** URL-safe identifier (unique). */
@@ -614,6 +666,8 @@ export type BrandDetailFragment = { readonly description: string | null, readonl
         | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
        }> }, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null };
 
+export type BrandDisclosuresFragment = { readonly listedFactories: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly location: { readonly latitude: number, readonly longitude: number } | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> };
+
 export type BrandQueryVariables = Exact<{
   slug: string;
   modelsFirst?: number | null | undefined;
@@ -636,7 +690,7 @@ export type BrandQuery = { readonly brand: { readonly description: string | null
           | { readonly __typename: 'Factory', readonly id: string, readonly slug: string, readonly name: string }
           | { readonly __typename: 'Production', readonly id: string, readonly slug: string }
           | { readonly __typename: 'SneakerModel', readonly id: string, readonly slug: string, readonly name: string }
-         }> }, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null };
+         }> }, readonly listedFactories: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly location: { readonly latitude: number, readonly longitude: number } | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly disclosedFactoriesByCountry: ReadonlyArray<{ readonly factoryCount: number, readonly finishedGoods: number, readonly componentsAndMaterials: number, readonly country: { readonly code: CountryCode, readonly name: string } }>, readonly disclosedSupplierGroups: ReadonlyArray<{ readonly factoryCount: number, readonly countryCount: number, readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string } | null }>, readonly disclosures: ReadonlyArray<{ readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number, readonly addedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly droppedFactories: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }>, readonly source: { readonly asOf: string | null, readonly licence: string | null, readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }>, readonly headquartersCountry: { readonly code: CountryCode, readonly name: string } | null } | null };
 
 export type BrandsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -730,7 +784,7 @@ export type ImportFacilityListMutationVariables = Exact<{
 export type ImportFacilityListMutation = { readonly importFacilityList:
     | { readonly __typename: 'ConflictError', readonly reason: ConflictReason, readonly path: ReadonlyArray<string>, readonly currentVersion: number | null, readonly message: string }
     | { readonly __typename: 'ForbiddenError', readonly requiredScope: string, readonly message: string }
-    | { readonly __typename: 'ImportFacilityListPayload', readonly committed: boolean, readonly dryRun: boolean, readonly relation: Ownership | null, readonly columnsRead: ReadonlyArray<string>, readonly columnsIgnored: ReadonlyArray<string>, readonly summary: { readonly rows: number, readonly created: number, readonly matched: number, readonly updated: number, readonly ambiguous: number, readonly rejected: number, readonly citationsAdded: number, readonly brandRelationsAdded: number, readonly changes: number }, readonly rows: ReadonlyArray<{ readonly line: number, readonly outcome: FacilityRowOutcome, readonly factory: string | null, readonly factorySlug: string | null, readonly matchedBy: ReadonlyArray<FacilityMatchReason>, readonly updated: ReadonlyArray<string>, readonly reason: string | null, readonly notes: ReadonlyArray<string>, readonly candidates: ReadonlyArray<{ readonly slug: string, readonly matchedBy: ReadonlyArray<FacilityMatchReason> }> }> }
+    | { readonly __typename: 'ImportFacilityListPayload', readonly committed: boolean, readonly dryRun: boolean, readonly relation: Ownership | null, readonly format: string, readonly layout: string, readonly asOf: string, readonly columnsRead: ReadonlyArray<string>, readonly columnsIgnored: ReadonlyArray<string>, readonly disclosure: { readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number } | null, readonly summary: { readonly rows: number, readonly created: number, readonly matched: number, readonly updated: number, readonly ambiguous: number, readonly rejected: number, readonly skipped: number, readonly citationsAdded: number, readonly brandRelationsAdded: number, readonly changes: number }, readonly rows: ReadonlyArray<{ readonly line: number, readonly outcome: FacilityRowOutcome, readonly factory: string | null, readonly factorySlug: string | null, readonly matchedBy: ReadonlyArray<FacilityMatchReason>, readonly updated: ReadonlyArray<string>, readonly reason: string | null, readonly notes: ReadonlyArray<string>, readonly candidates: ReadonlyArray<{ readonly slug: string, readonly matchedBy: ReadonlyArray<FacilityMatchReason> }> }> }
     | { readonly __typename: 'NotFoundError', readonly path: ReadonlyArray<string>, readonly reference: string, readonly message: string }
     | { readonly __typename: 'ValidationError', readonly message: string, readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string>, readonly message: string }> }
    };
@@ -1109,6 +1163,8 @@ type NodeCard_SneakerModel_Fragment = { readonly __typename: 'SneakerModel', rea
 
 type NodeCard_Source_Fragment = { readonly __typename: 'Source', readonly id: string, readonly version: number, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null };
 
+type NodeCard_SupplierGroup_Fragment = { readonly __typename: 'SupplierGroup', readonly id: string };
+
 export type NodeCardFragment =
   | NodeCard_Brand_Fragment
   | NodeCard_Claim_Fragment
@@ -1119,6 +1175,7 @@ export type NodeCardFragment =
   | NodeCard_ProductionStep_Fragment
   | NodeCard_SneakerModel_Fragment
   | NodeCard_Source_Fragment
+  | NodeCard_SupplierGroup_Fragment
 ;
 
 export type NodeQueryVariables = Exact<{
@@ -1136,6 +1193,7 @@ export type NodeQuery = { readonly node:
     | { readonly __typename: 'ProductionStep', readonly position: number, readonly technique: string | null, readonly id: string, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }
     | { readonly __typename: 'SneakerModel', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }
     | { readonly __typename: 'Source', readonly id: string, readonly version: number, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }
+    | { readonly __typename: 'SupplierGroup', readonly id: string }
    | null };
 
 export type NodesQueryVariables = Exact<{
@@ -1153,6 +1211,7 @@ export type NodesQuery = { readonly nodes: ReadonlyArray<
     | { readonly __typename: 'ProductionStep', readonly position: number, readonly technique: string | null, readonly id: string, readonly step: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly position: number, readonly description: string | null } }
     | { readonly __typename: 'SneakerModel', readonly id: string, readonly version: number, readonly slug: string, readonly name: string, readonly series: string | null, readonly category: ModelCategory | null, readonly releaseYear: number | null, readonly brand: { readonly id: string, readonly slug: string, readonly name: string }, readonly madeIn: ReadonlyArray<{ readonly countryCode: string, readonly status: MadeInStatus, readonly basis: VerdictBasis, readonly country: { readonly code: CountryCode, readonly name: string } }> }
     | { readonly __typename: 'Source', readonly id: string, readonly version: number, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null }
+    | { readonly __typename: 'SupplierGroup', readonly id: string }
    | null> };
 
 export type PageInfoFragment = { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null };
@@ -1264,6 +1323,27 @@ export type SourcesQueryVariables = Exact<{
 
 
 export type SourcesQuery = { readonly sources: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly title: string | null, readonly label: string, readonly kind: SourceKind, readonly independent: boolean, readonly publisher: string | null, readonly url: string | null, readonly publishedOn: string | null } }> } };
+
+export type SupplierGroupCardFragment = { readonly id: string, readonly slug: string, readonly name: string, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> };
+
+export type SupplierGroupQueryVariables = Exact<{
+  slug: string;
+  factoriesFirst?: number | null | undefined;
+}>;
+
+
+export type SupplierGroupQuery = { readonly supplierGroup: { readonly id: string, readonly slug: string, readonly name: string, readonly factories: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly version: number, readonly id: string, readonly slug: string, readonly name: string, readonly city: string | null, readonly region: string | null, readonly status: FactoryStatus, readonly ownership: Ownership | null, readonly operatorName: string | null, readonly openedYear: number | null, readonly plannedOpeningYear: number | null, readonly closedYear: number | null, readonly country: { readonly code: CountryCode, readonly name: string } } }> }, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> } | null };
+
+export type SupplierGroupsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type SupplierGroupsQuery = { readonly supplierGroups: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly slug: string, readonly name: string, readonly countries: ReadonlyArray<{ readonly code: CountryCode, readonly name: string }>, readonly brands: ReadonlyArray<{ readonly id: string, readonly slug: string, readonly name: string }> } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1507,6 +1587,115 @@ fragment Citation on Citation {
     ...SourceCard
   }
 }`, {"fragmentName":"BrandDetail"}) as unknown as TypedDocumentString<BrandDetailFragment, unknown>;
+export const FactoryCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+    fragment Country on Country {
+  code
+  name
+}`, {"fragmentName":"FactoryCard"}) as unknown as TypedDocumentString<FactoryCardFragment, unknown>;
+export const BrandDisclosuresFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment BrandDisclosures on Brand {
+  listedFactories(sector: "Footwear", first: 100) {
+    totalCount
+    edges {
+      node {
+        ...FactoryCard
+        location {
+          latitude
+          longitude
+        }
+      }
+    }
+  }
+  disclosedFactoriesByCountry(sector: "Footwear") {
+    country {
+      code
+      name
+    }
+    factoryCount
+    finishedGoods
+    componentsAndMaterials
+  }
+  disclosedSupplierGroups(sector: "Footwear") {
+    supplierGroup {
+      id
+      slug
+      name
+    }
+    factoryCount
+    countryCount
+  }
+  disclosures {
+    asOf
+    factoryCount
+    added
+    dropped
+    addedFactories {
+      id
+      slug
+      name
+    }
+    droppedFactories {
+      id
+      slug
+      name
+    }
+    source {
+      ...SourceCard
+      asOf
+      licence
+    }
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}
+fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+fragment SourceCard on Source {
+  version
+  id
+  slug
+  title
+  label
+  kind
+  independent
+  publisher
+  url
+  publishedOn
+}`, {"fragmentName":"BrandDisclosures"}) as unknown as TypedDocumentString<BrandDisclosuresFragment, unknown>;
 export const ChangeFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment Change on Change {
   id
@@ -1609,28 +1798,6 @@ fragment Citation on Citation {
     ...SourceCard
   }
 }`, {"fragmentName":"CitedFact"}) as unknown as TypedDocumentString<CitedFactFragment, unknown>;
-export const FactoryCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
-    fragment FactoryCard on Factory {
-  version
-  id
-  slug
-  name
-  city
-  region
-  country {
-    ...Country
-  }
-  status
-  ownership
-  operatorName
-  openedYear
-  plannedOpeningYear
-  closedYear
-}
-    fragment Country on Country {
-  code
-  name
-}`, {"fragmentName":"FactoryCard"}) as unknown as TypedDocumentString<FactoryCardFragment, unknown>;
 export const ProcessStepCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
     fragment ProcessStepCard on ProcessStep {
   version
@@ -2337,10 +2504,29 @@ export const PageInfoFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
   endCursor
 }
     `, {"fragmentName":"PageInfo"}) as unknown as TypedDocumentString<PageInfoFragment, unknown>;
+export const SupplierGroupCardFragmentDoc = /* @__PURE__ */ new TypedDocumentString(`
+    fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}`, {"fragmentName":"SupplierGroupCard"}) as unknown as TypedDocumentString<SupplierGroupCardFragment, unknown>;
 export const BrandDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Brand($slug: String!, $modelsFirst: Int, $factoriesFirst: Int) {
   brand(slug: $slug) {
     ...BrandDetail
+    ...BrandDisclosures
     models(first: $modelsFirst) {
       totalCount
       pageInfo {
@@ -2448,6 +2634,59 @@ fragment BrandDetail on Brand {
     }
   }
 }
+fragment BrandDisclosures on Brand {
+  listedFactories(sector: "Footwear", first: 100) {
+    totalCount
+    edges {
+      node {
+        ...FactoryCard
+        location {
+          latitude
+          longitude
+        }
+      }
+    }
+  }
+  disclosedFactoriesByCountry(sector: "Footwear") {
+    country {
+      code
+      name
+    }
+    factoryCount
+    finishedGoods
+    componentsAndMaterials
+  }
+  disclosedSupplierGroups(sector: "Footwear") {
+    supplierGroup {
+      id
+      slug
+      name
+    }
+    factoryCount
+    countryCount
+  }
+  disclosures {
+    asOf
+    factoryCount
+    added
+    dropped
+    addedFactories {
+      id
+      slug
+      name
+    }
+    droppedFactories {
+      id
+      slug
+      name
+    }
+    source {
+      ...SourceCard
+      asOf
+      licence
+    }
+  }
+}
 fragment Country on Country {
   code
   name
@@ -2521,7 +2760,7 @@ fragment Citation on Citation {
   source {
     ...SourceCard
   }
-}`, {"hash":"sha256:d5dc19e820ddba0cb1e1982ea75f63eea7b44242b3ef38aa863dd8d55a457861"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
+}`, {"hash":"sha256:d710aca874c573b9b05ea5ba18f5d6ffef808edbeb0dd22adf7c7fcf527a5306"}) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
 export const BrandsDocument = /* @__PURE__ */ new TypedDocumentString(`
     query Brands($search: String, $first: Int, $after: String, $last: Int, $before: String) {
   brands(
@@ -2745,6 +2984,15 @@ export const ImportFacilityListDocument = /* @__PURE__ */ new TypedDocumentStrin
       committed
       dryRun
       relation
+      format
+      layout
+      asOf
+      disclosure {
+        asOf
+        factoryCount
+        added
+        dropped
+      }
       columnsRead
       columnsIgnored
       summary {
@@ -2754,6 +3002,7 @@ export const ImportFacilityListDocument = /* @__PURE__ */ new TypedDocumentStrin
         updated
         ambiguous
         rejected
+        skipped
         citationsAdded
         brandRelationsAdded
         changes
@@ -2797,7 +3046,7 @@ export const ImportFacilityListDocument = /* @__PURE__ */ new TypedDocumentStrin
   ... on ForbiddenError {
     requiredScope
   }
-}`, {"hash":"sha256:f4778b2ea1fe9b36c83fc11f4f88a0cf3d8093a65468dc2a79c059f2a1c5de29"}) as unknown as TypedDocumentString<ImportFacilityListMutation, ImportFacilityListMutationVariables>;
+}`, {"hash":"sha256:f8aad327d1613bbe4bd7b3b55bc66825fd92c593a4d0467595583d86950a9a9d"}) as unknown as TypedDocumentString<ImportFacilityListMutation, ImportFacilityListMutationVariables>;
 export const CreateFactoryDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateFactory($input: CreateFactoryInput!) {
   createFactory(input: $input) {
@@ -5216,3 +5465,105 @@ fragment SourceCard on Source {
   url
   publishedOn
 }`, {"hash":"sha256:118015bd448e3ccab4c4c79ff669a8b15f9d769db9debb64bd3f4250129620e8"}) as unknown as TypedDocumentString<SourcesQuery, SourcesQueryVariables>;
+export const SupplierGroupDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query SupplierGroup($slug: String!, $factoriesFirst: Int) {
+  supplierGroup(slug: $slug) {
+    ...SupplierGroupCard
+    factories(first: $factoriesFirst) {
+      totalCount
+      pageInfo {
+        ...PageInfo
+      }
+      edges {
+        cursor
+        node {
+          ...FactoryCard
+        }
+      }
+    }
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}
+fragment FactoryCard on Factory {
+  version
+  id
+  slug
+  name
+  city
+  region
+  country {
+    ...Country
+  }
+  status
+  ownership
+  operatorName
+  openedYear
+  plannedOpeningYear
+  closedYear
+}
+fragment PageInfo on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}`, {"hash":"sha256:fadfa0a0bed61c29f759810d8a95a1917cd7c1644545d3d5e516ed2a3c77bd6f"}) as unknown as TypedDocumentString<SupplierGroupQuery, SupplierGroupQueryVariables>;
+export const SupplierGroupsDocument = /* @__PURE__ */ new TypedDocumentString(`
+    query SupplierGroups($search: String, $first: Int, $after: String, $last: Int, $before: String) {
+  supplierGroups(
+    search: $search
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfo
+    }
+    edges {
+      cursor
+      node {
+        ...SupplierGroupCard
+      }
+    }
+  }
+}
+    fragment Country on Country {
+  code
+  name
+}
+fragment PageInfo on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment SupplierGroupCard on SupplierGroup {
+  id
+  slug
+  name
+  countries {
+    ...Country
+  }
+  brands {
+    id
+    slug
+    name
+  }
+}`, {"hash":"sha256:ef0520e16b6e87413d4845e5f01111d980903321daacd113247e34566ebc4860"}) as unknown as TypedDocumentString<SupplierGroupsQuery, SupplierGroupsQueryVariables>;

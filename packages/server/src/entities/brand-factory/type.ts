@@ -15,6 +15,14 @@ export const BrandFactoryRelation: PlannedRef = plannedObject<BrandFactory>("Bra
     brand: t.field(BrandNode, belongsTo("Brand", "brandId")),
     relation: t.enum(OwnershipEnum, "relation", { description: "OWNED: the brand's own site; CONTRACT: its products are made there under contract." }),
     source: t.field(SourceNode, belongsTo("Source", "sourceId"), { description: "The source that states it (a facility list)." }),
+    listedFrom: t.date("listedFrom", {
+      nullable: true,
+      description: "For a brand's dated lists (disclosures): the as-of date of the first list that named the factory; null for undated lists.",
+    }),
+    listedUntil: t.date("listedUntil", {
+      nullable: true,
+      description: "The as-of date of the first later list of the brand that no longer names the factory; null while it is still listed.",
+    }),
   }),
 });
 

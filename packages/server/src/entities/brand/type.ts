@@ -11,6 +11,8 @@ import { SneakerModelNode } from "../sneaker-model/type.ts";
 import { Citation, citationsOf, SourceNode } from "../source/type.ts";
 import { plannedQueryFields } from "../../read/root-fields.ts";
 import { containsInsensitive, rowBySlug } from "../../read/filters.ts";
+import { DisclosureRef } from "../disclosure/type.ts";
+import { DISCLOSED_COUNTRY_ORDER, DISCLOSED_GROUP_ORDER, DisclosedCountry, disclosedCountriesOf, disclosedGroupsOf, DisclosedSupplierGroup, listedFactoriesOf } from "./disclosed-factories.ts";
 export const BrandNode: PlannedRef = plannedObject<Brand>("Brand", {
   description: "A footwear company.",
   table: "Brand",
@@ -39,6 +41,47 @@ export const BrandNode: PlannedRef = plannedObject<Brand>("Brand", {
       args: { topic: t.t.arg({ type: ClaimTopicEnum, required: false }) },
     }),
     productionByCountry: t.field(ProductionByCountry, { kind: "nested" }),
+    disclosures: t.field([DisclosureRef], hasMany("Disclosure", "brandId", [by("asOf"), by("id")]), {
+      description: "The brand's supplier lists as imported, oldest first: each one's date, how many factories it names, how many it added and dropped.",
+    }),
+    listedFactories: t.connection(
+      connectionOf(FactoryNode, "Factory"),
+      {
+        kind: "connection",
+        table: "Factory",
+        rows: ({ row, args }, alias) => ({
+          from: sql`"Factory"`,
+          where: listedFactoriesOf(row, alias, typeof args["sector"] === "string" ? args["sector"] : "Footwear"),
+          orderBy: BY_NAME,
+        }),
+      },
+      {
+        description: "The factories of a sector (default Footwear) the brand's current supplier lists name, by name.",
+        args: { sector: t.t.arg.string({ required: false, defaultValue: "Footwear" }) },
+      },
+    ),
+    disclosedFactoriesByCountry: t.field(
+      [DisclosedCountry],
+      {
+        kind: "list",
+        rows: ({ row, args }) => ({ from: disclosedCountriesOf(row, typeof args["sector"] === "string" ? args["sector"] : "Footwear"), orderBy: DISCLOSED_COUNTRY_ORDER }),
+      },
+      {
+        description: "Per country, the factories of a sector (default Footwear) the brand's current supplier lists name: most first.",
+        args: { sector: t.t.arg.string({ required: false, defaultValue: "Footwear" }) },
+      },
+    ),
+    disclosedSupplierGroups: t.field(
+      [DisclosedSupplierGroup],
+      {
+        kind: "list",
+        rows: ({ row, args }) => ({ from: disclosedGroupsOf(row, typeof args["sector"] === "string" ? args["sector"] : "Footwear"), orderBy: DISCLOSED_GROUP_ORDER }),
+      },
+      {
+        description: "Per supplier group, the factories of a sector (default Footwear) the brand's current supplier lists name: most first.",
+        args: { sector: t.t.arg.string({ required: false, defaultValue: "Footwear" }) },
+      },
+    ),
   }),
 });
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { FacilityListError, importFacilityList, type PrismaClient, type RowOutcome } from "@solegraph/db";
+import { FacilityListError, importFacilityList, LAYOUT_NAMES, LIST_FIELDS, type PrismaClient, type RowOutcome } from "@solegraph/db";
 import { builder } from "../../builder.ts";
 import type { AuthenticatedContext } from "../../context.ts";
 import { NotFoundError, ValidationError, type FieldPath } from "../../curation/errors.ts";
@@ -8,13 +8,25 @@ import { resolveReference } from "../../curation/references.ts";
 import { OwnershipEnum } from "../../schema/enums.ts";
 import { ImportFacilityListPayload, type ImportedList } from "./payload.ts";
 
-const ImportFacilityListInput = builder.inputType("ImportFacilityListInput", {
-  description: "A facility list (CSV: country,name,address,sector,lat,lng; see the README) and what it is.",
+const ColumnMapping = builder.inputType("FacilityListColumn", {
+  description: "One of our fields and the list's column that holds it.",
   fields: (t) => ({
-    file: t.field({ type: "File", required: true, description: "The CSV file, sent as a multipart upload." }),
+    field: t.string({ required: true, description: `One of: ${LIST_FIELDS.join(", ")}.` }),
+    column: t.string({ required: true, description: "The column's header, as the list writes it." }),
+  }),
+});
+
+const ImportFacilityListInput = builder.inputType("ImportFacilityListInput", {
+  description: "A facility list (.csv, .xlsx or .xls in a layout solegraph detects, or any layout with `columns`; see the README) and what it is.",
+  fields: (t) => ({
+    file: t.field({ type: "File", required: true, description: "The list (.csv, .xlsx or .xls), sent as a multipart upload." }),
     source: t.id({ required: true, description: "Slug or global ID of the Source the list is (kind FACILITY_LIST): every factory it names cites it." }),
     brand: t.id({ description: "Slug or global ID of the brand whose list it is; give `relation` with it." }),
     relation: t.field({ type: OwnershipEnum, description: "The brand's relation to every facility listed: CONTRACT or OWNED." }),
+    asOf: t.field({ type: "Date", description: "The date the list holds as of; else its title row's date, the source's, or today." }),
+    layout: t.string({ description: `Force a layout instead of detecting it: ${LAYOUT_NAMES.join(", ")}.` }),
+    columns: t.field({ type: [ColumnMapping], description: "Any other layout: which of their columns holds each of our fields." }),
+    sector: t.string({ description: "Import only rows of this product type (e.g. \"footwear\"); the others are reported as SKIPPED." }),
     dryRun: t.boolean({ defaultValue: false, description: "Decide every row and write nothing." }),
   }),
 });
@@ -45,6 +57,10 @@ builder.mutationField("importFacilityList", (t) =>
           source,
           brand,
           relation: input.relation ?? undefined,
+          asOf: input.asOf == null ? undefined : input.asOf.toISOString().slice(0, 10),
+          layout: input.layout ?? undefined,
+          columns: input.columns == null ? undefined : Object.fromEntries(input.columns.map((c) => [c.field, c.column])),
+          sector: input.sector ?? undefined,
           tokenId: curator.authentication.tokenId,
           dryRun: input.dryRun ?? false,
           onOutcome: (outcome) => rows.push(outcome),

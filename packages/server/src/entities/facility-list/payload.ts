@@ -1,4 +1,4 @@
-import type { FacilityListReport, RowOutcome } from "@solegraph/db";
+import type { FacilityListReport, MatchReason, RowOutcome } from "@solegraph/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../../builder.ts";
 import { encodeGlobalID } from "../../global-id.ts";
@@ -20,11 +20,13 @@ const RowOutcomeEnum = builder.enumType("FacilityRowOutcome", {
     MATCHED: { value: "matched", description: "A factory already in the graph (or on an earlier line), now citing the list." },
     AMBIGUOUS: { value: "ambiguous", description: "It could be several factories: nothing was written for it." },
     REJECTED: { value: "rejected", description: "It cannot be imported (see `reason`)." },
+    SKIPPED: { value: "skipped", description: "Not of the sector the import was limited to: nothing written for it." },
   } as const,
 });
 
 const MatchReasonEnum = builder.enumType("FacilityMatchReason", {
   values: {
+    OS_ID: { value: "osId", description: "The same Open Supply Hub ID (os_id): matched on it first." },
     NAME: { value: "name", description: "Same country and the same name, case, punctuation and legal form aside." },
     ADDRESS: { value: "address", description: "Same country and the same (specific) address." },
     LOCATION: { value: "location", description: "Within 50 m." },
@@ -35,7 +37,7 @@ const Candidate = builder.objectRef<{ slug: string; matchedBy: readonly string[]
   description: "A factory an ambiguous row could be.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The factory's slug, or \"(line n of this list)\" for a factory the list itself creates." }),
-    matchedBy: t.field({ type: [MatchReasonEnum], resolve: (c) => c.matchedBy as ("name" | "address" | "location")[] }),
+    matchedBy: t.field({ type: [MatchReasonEnum], resolve: (c) => c.matchedBy as MatchReason[] }),
   }),
 });
 
@@ -51,11 +53,20 @@ const Row = builder.objectRef<RowOutcome>("FacilityListRow").implement({
       resolve: (row) => (row.factory ? encodeGlobalID("Factory", row.factory.id) : null),
     }),
     factorySlug: t.string({ nullable: true, resolve: (row) => row.factory?.slug ?? null }),
-    matchedBy: t.field({ type: [MatchReasonEnum], resolve: (row) => (row.matchedBy ?? []) as ("name" | "address" | "location")[] }),
+    matchedBy: t.field({ type: [MatchReasonEnum], resolve: (row) => [...(row.matchedBy ?? [])] }),
     updated: t.stringList({ description: "Fields of the matched factory this row filled in.", resolve: (row) => [...(row.updated ?? [])] }),
     candidates: t.field({ type: [Candidate], resolve: (row) => [...(row.candidates ?? [])] }),
     reason: t.string({ nullable: true, resolve: (row) => row.reason ?? null }),
     notes: t.stringList({ resolve: (row) => [...(row.notes ?? [])] }),
+  }),
+});
+
+const ImportedDisclosure = builder.objectRef<NonNullable<FacilityListReport["disclosure"]>>("ImportedDisclosure").implement({
+  fields: (t) => ({
+    asOf: t.field({ type: "Date", resolve: (d) => new Date(`${d.asOf}T00:00:00Z`) }),
+    factoryCount: t.exposeInt("factoryCount"),
+    added: t.exposeInt("added"),
+    dropped: t.exposeInt("dropped"),
   }),
 });
 
@@ -67,6 +78,7 @@ const Summary = builder.objectRef<FacilityListReport["summary"]>("FacilityListSu
     updated: t.exposeInt("updated", { description: "Matched factories whose missing fields the list filled in." }),
     ambiguous: t.exposeInt("ambiguous"),
     rejected: t.exposeInt("rejected"),
+    skipped: t.exposeInt("skipped", { description: "Rows of other sectors than `sector` (not imported)." }),
     citationsAdded: t.exposeInt("citationsAdded"),
     brandRelationsAdded: t.exposeInt("brandRelationsAdded"),
     changes: t.exposeInt("changes", { description: "Audit records written (see `changes`)." }),
@@ -79,7 +91,16 @@ export const ImportFacilityListPayload = builder.objectRef<ImportedList>("Import
     committed: t.boolean({ resolve: ({ report }) => report.committed }),
     dryRun: t.boolean({ resolve: ({ report }) => report.dryRun }),
     relation: t.field({ type: OwnershipEnum, nullable: true, resolve: ({ report }) => report.relation }),
-    columnsRead: t.stringList({ resolve: ({ report }) => [...report.columns.read] }),
+    format: t.string({ description: "What the file was read as: csv, xlsx or xls.", resolve: ({ report }) => report.format }),
+    layout: t.string({ description: "The layout of its columns: manufacturing-map, open-supply-hub, contributor-csv or columns-file.", resolve: ({ report }) => report.layout }),
+    asOf: t.field({ type: "Date", description: "The date the list holds as of.", resolve: ({ report }) => new Date(`${report.asOf}T00:00:00Z`) }),
+    disclosure: t.field({
+      type: ImportedDisclosure,
+      nullable: true,
+      description: "With a brand: the disclosure this list is, and what it changed against the brand's previous list.",
+      resolve: ({ report }) => report.disclosure,
+    }),
+    columnsRead: t.stringList({ description: "The fields read from the header's columns.", resolve: ({ report }) => [...report.columns.read] }),
     columnsIgnored: t.stringList({ description: "Header columns solegraph does not read.", resolve: ({ report }) => [...report.columns.ignored] }),
     summary: t.field({ type: Summary, resolve: ({ report }) => report.summary }),
     rows: t.field({

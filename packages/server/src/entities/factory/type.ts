@@ -4,7 +4,9 @@ import { connectionOf, plannedObject, type PlannedRef } from "../../read/planned
 import { sql, type Sql } from "../../read/sql.ts";
 import { BrandNode } from "../brand/type.ts";
 import { CountryRef } from "../country/type.ts";
-import { ClaimTopicEnum, FactoryStatusEnum, OrderDirection, OwnershipEnum } from "../../schema/enums.ts";
+import { ClaimTopicEnum, FactoryRoleEnum, FactoryStatusEnum, OrderDirection, OwnershipEnum } from "../../schema/enums.ts";
+import { SupplierGroupNode } from "../supplier-group/type.ts";
+import { disclosureFilterConditions, ListedEnum } from "./disclosure-filters.ts";
 import { ClaimNode, claimsOf, CLAIMS_DESCRIPTION } from "../claim/type.ts";
 import { ProcessStepNode } from "../process-step/type.ts";
 import { ProductionNode } from "../production/type.ts";
@@ -50,12 +52,24 @@ export const FactoryNode: PlannedRef = plannedObject<Factory>("Factory", {
     sectors: t.field(["String"], { kind: "value", value: ({ row }) => sql`to_json(coalesce(${row}.sectors, '{}'))` }, {
       description: "What the site makes, as facility lists name it (\"Footwear\", \"Apparel\").",
     }),
+    roles: t.field([FactoryRoleEnum], { kind: "value", value: ({ row }) => sql`to_json(coalesce(${row}.roles, '{}'))` }, {
+      description: "Its place in the supply chain as supplier lists name it (finished-goods assembly, components, materials); empty when no list says.",
+    }),
+    supplierGroup: t.field(SupplierGroupNode, belongsTo("SupplierGroup", "supplierGroupId"), {
+      nullable: true,
+      description: "The parent company a supplier list names for it.",
+    }),
+    osId: t.string("osId", { nullable: true, description: "Open Supply Hub's identifier for the facility, when a list gave it." }),
     country: t.field(CountryRef, belongsTo("Country", "countryCode", "code")),
     openedYear: t.int("openedYear", { nullable: true, description: "The year production began; always null while the site is PLANNED." }),
     plannedOpeningYear: t.int("plannedOpeningYear", { nullable: true, description: "The year production was announced to begin." }),
     closedYear: t.int("closedYear", { nullable: true }),
     workforce: t.int("workforce", { nullable: true, description: "People working there, as of `workforceYear`." }),
     workforceYear: t.int("workforceYear", { nullable: true, description: "The year the workforce figure held." }),
+    lineWorkers: t.int("lineWorkers", { nullable: true, description: "Line (production) workers, as of `workerFiguresYear`." }),
+    femaleWorkersPercent: t.float("femaleWorkersPercent", { nullable: true, description: "Share of the workforce that is female, 0-100, as of `workerFiguresYear`." }),
+    migrantWorkersPercent: t.float("migrantWorkersPercent", { nullable: true, description: "Share of the workforce that is migrant, 0-100, as of `workerFiguresYear`." }),
+    workerFiguresYear: t.int("workerFiguresYear", { nullable: true, description: "The year the line-worker and share figures held (a supplier list's date)." }),
     floorAreaSqFt: t.int("floorAreaSqFt", { nullable: true }),
     weeklyCapacityPairs: t.int("weeklyCapacityPairs", { nullable: true, description: "Pairs per week, as of `weeklyCapacityYear`." }),
     weeklyCapacityYear: t.int("weeklyCapacityYear", { nullable: true, description: "The year the capacity figure held." }),
@@ -100,6 +114,13 @@ const FactoryFilter = builder.inputType("FactoryFilter", {
     ownership: t.field({ type: OwnershipEnum }),
     performsStep: t.string({ description: "Process step slug, e.g. \"stitching\": some production's route here has it." }),
     near: t.field({ type: NearInput, description: "Within a distance of a point (factories with coordinates only)." }),
+    sector: t.string({ description: "What the site makes, as facility lists name it, e.g. \"footwear\" (case-insensitive)." }),
+    role: t.field({ type: FactoryRoleEnum, description: "Its place in the supply chain, as supplier lists name it." }),
+    supplierGroup: t.string({ description: "Supplier group slug or name (case, spaces and punctuation aside)." }),
+    listed: t.field({
+      type: ListedEnum,
+      description: "With `brand`: CURRENT, factories the brand's latest lists name; EVER, every factory a list of the brand ever named.",
+    }),
   }),
 });
 
@@ -177,5 +198,6 @@ function factoryWhere(filter: FactoryFilterInput | null | undefined, f: Sql): Sq
                     WHERE p."factoryId" = ${f}.id AND s.slug = ${textValue(filter.performsStep)})`
       : undefined,
     filter.near != null ? nearCondition(filter.near, f) : undefined,
+    ...disclosureFilterConditions(filter, f),
   ]);
 }

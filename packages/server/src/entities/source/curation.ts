@@ -32,6 +32,8 @@ curatedMutations({
     publisher: { type: "String", rule: Source.publisher },
     url: { type: "String", rule: Source.url, description: "An http(s) URL." },
     publishedOn: { type: "Date", rule: z.date() },
+    asOf: { type: "Date", rule: z.date(), description: "For a dated list: the date it holds as of (an import of the list sets it when empty)." },
+    licence: { type: "String", rule: Source.licence, description: "The licence its data is under, e.g. \"CC BY-SA 4.0\"." },
     text: {
       type: "String",
       rule: Source.text,

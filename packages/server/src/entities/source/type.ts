@@ -29,6 +29,11 @@ export const SourceNode: PlannedRef = plannedObject<Source>("Source", {
     publisher: t.string("publisher", { nullable: true }),
     url: t.string("url", { nullable: true }),
     publishedOn: t.date("publishedOn", { nullable: true }),
+    asOf: t.date("asOf", { nullable: true, description: "The date a dated list (a supplier list, a registry download) holds as of." }),
+    licence: t.string("licence", {
+      nullable: true,
+      description: "The licence the source's data is under, e.g. \"CC BY-SA 4.0\" (Open Supply Hub: attribute it when reusing its data).",
+    }),
     text: t.string("text", {
       nullable: true,
       description: "The source's text as archived, when the graph keeps it; quotes of it are verbatim passages of this text.",
