@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { commandLineActor, createDb, importFacilityList, type Db } from "../src/index.ts";
-import { createPostgresDatabase, generateRegistry } from "../src/testing/index.ts";
+import { createPostgresDatabase, generateImportRegistry } from "../src/testing/index.ts";
 import { writeFacilityList, writeManufacturingMap } from "./generate-list.ts";
 
 const USAGE = `Usage: npm run bench:import -- [--format csv|xlsx|xls] [--rows N] [--registry N] [--database postgres|embedded|both] [--postgres URL]
@@ -55,7 +55,7 @@ try {
       const full = await onPostgres(async (db) => {
         const started = performance.now();
         await db.prisma.source.create({ data: { slug: "bench-registry", kind: "FACILITY_LIST", title: "A generated registry" } });
-        await generateRegistry(db.pool, registry, "bench-registry", (done) => process.stdout.write(`\rgenerating the registry: ${done} of ${registry}`));
+        await generateImportRegistry(db.pool, registry, "bench-registry", (done) => process.stdout.write(`\rgenerating the registry: ${done} of ${registry}`));
         console.log(` (${((performance.now() - started) / 1000).toFixed(0)} s)`);
         return measure(`PostgreSQL, registry of ${registry}`, db, ["first import"]);
       });

@@ -34,6 +34,8 @@ export interface PoolOptions {
 }
 
 const DEFAULT_POOL_SIZE = 10;
+/** Below this, word similarity is noise: "hiero" scores 0.67 against "Fresh Foam Hierro v5", "574" 0.5 against "576". */
+export const SEARCH_WORD_SIMILARITY_THRESHOLD = 0.3;
 
 /**
  * Opens the target. Both kinds end as a `pg` pool: PostgreSQL directly, the embedded
@@ -45,6 +47,11 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
     const pool = new pg.Pool({
       connectionString: target.url,
       max: options.poolSize ?? DEFAULT_POOL_SIZE,
+      // No JIT: our statements are short reads whose plans can cost above jit_above_cost
+      // at a million rows; compiling them took 0.9–1.75 s per brand page (issue 23), more
+      // than running them. Reads that would need JIT to be fast are refused by the cost limit.
+      options: "-c jit=off",
+      Client: SessionClient,
       ...(options.statementTimeoutMs !== undefined && { statement_timeout: options.statementTimeoutMs }),
     });
     try {
@@ -61,7 +68,7 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
     });
     // One connection, kept open: the session (and its prepared statements) lives as
     // long as the pool.
-    const pool = new pg.Pool({ ...embedded.connection, max: 1, idleTimeoutMillis: 0 });
+    const pool = new pg.Pool({ ...embedded.connection, max: 1, idleTimeoutMillis: 0, Client: SessionClient });
     const release = async () => {
       await embedded.close();
       lock?.release();
@@ -77,6 +84,30 @@ export async function openConnection(target: DatabaseTarget, options: PoolOption
   } catch (error) {
     lock?.release();
     throw error;
+  }
+}
+
+/**
+ * Settings every session of ours has, on both databases. Search's trigram operators
+ * (`name %> query`) compare with pg_trgm's word-similarity threshold, a session setting:
+ * it is set to the score search ranks with (server/src/search/fuzzy-search.ts). The
+ * embedded bridge does not honour startup options, so it is a SET, sent by the client
+ * itself once connected, before the pool hands it out (a query from the pool's
+ * `connect` event would race the pool's own: pg 9 refuses that).
+ */
+const SESSION_SETUP = `SET pg_trgm.word_similarity_threshold = ${SEARCH_WORD_SIMILARITY_THRESHOLD}`;
+
+class SessionClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): void;
+  override connect(callback?: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): Promise<pg.Client> | void {
+    const ready = super.connect().then(async () => {
+      await super.query(SESSION_SETUP);
+      return this as pg.Client;
+    });
+    if (!callback) return ready;
+    const done = callback as (error: Error | null, client?: pg.Client) => void;
+    ready.then((client) => done(null, client), (error: Error) => done(error));
   }
 }
 

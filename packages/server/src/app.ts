@@ -23,6 +23,7 @@ import { createMetrics, type Metrics } from "./observability/metrics.ts";
 import { registerRedisGauge } from "./observability/redis-gauge.ts";
 import { traceOf, useRequestLog } from "./observability/use-request-log.ts";
 import { createStatementRunner } from "./read/statements.ts";
+import { createRowsReadEstimator } from "./limits/rows-read-estimate.ts";
 import { useUploads } from "./uploads/use-uploads.ts";
 import { useReadPlanner } from "./read/use-read-planner.ts";
 import { getSchema } from "./schema/index.ts";
@@ -34,6 +35,7 @@ import { useCacheControl, useSharedResponseCache } from "./fleet/use-response-ca
 export const QUERY_LIMITS = {
   ...SHAPE_LIMITS,
   maxCost: DEFAULT_CONFIG.limits.maxCost,
+  maxRowsRead: DEFAULT_CONFIG.limits.maxRowsRead,
   /** Request bodies, in bytes: graphql-yoga refuses beyond it with 413, chunked bodies included. */
   maxBodyBytes: 256 * 1024,
   /** Multipart bodies (file uploads: facility lists). */
@@ -103,6 +105,7 @@ export function createApp({
       onStatement?.(text, values);
     },
   });
+  const rowsReadEstimator = createRowsReadEstimator(db.pool);
   return createYoga<Record<string, never>, Context>({
     schema: getSchema(),
     context: async ({ request }) => ({
@@ -145,7 +148,7 @@ export function createApp({
       metrics.plugin,
       // Variables that do not fit their types end execution before the planner and the cache see it.
       useVariableErrors(),
-      useReadPlanner(statements, config.limits.maxCost),
+      useReadPlanner(statements, { maxCost: config.limits.maxCost, maxRowsRead: config.limits.maxRowsRead, estimator: rowsReadEstimator }),
       // After the planner: the cache's execute wraps the planner's (hits never reach either).
       // Keyed by the write generation PostgreSQL keeps; unreadable, nothing is cached.
       ...(config.responseCache.enabled ? [useSharedResponseCache(shared, () => readWriteGeneration(db.pool).catch(() => undefined), config.responseCache.ttlMs), useCacheControl()] : []),

@@ -60,6 +60,7 @@ const VARIABLES = [
   { name: "SOLEGRAPH_TRUST_PROXY", default: "off", help: "trust X-Forwarded-Proto from the proxy in front (then pages served over https carry Strict-Transport-Security)", rule: bool },
   { name: "CORS_ORIGINS", default: "*", help: "origins allowed to read answers with credentials, comma-separated; * allows any origin without credentials", rule: origins },
   { name: "SOLEGRAPH_MAX_COST", default: "100000", help: "most rows a query may read, counted before it runs", rule: positiveInt() },
+  { name: "SOLEGRAPH_MAX_ROWS_READ", default: "750000", help: "most rows a query may read as PostgreSQL's planner estimates it (EXPLAIN, once per query shape), refused before it runs", rule: positiveInt() },
   { name: "SOLEGRAPH_QUERY_TIMEOUT_MS", default: "10000", help: "a query's SQL may run this long (then DEADLINE_EXCEEDED)", rule: positiveInt(100) },
   { name: "SOLEGRAPH_MAX_RESPONSE_BYTES", default: "8388608", help: "largest answer sent (then RESPONSE_TOO_LARGE)", rule: positiveInt(1024) },
   { name: "SOLEGRAPH_MAX_IN_FLIGHT", default: "64", help: "GraphQL requests one process works on at once; more get 503 with Retry-After", rule: positiveInt() },
@@ -97,6 +98,8 @@ export interface Config {
 /** What one request may cost (README: "Limits"). */
 export interface Limits {
   readonly maxCost: number;
+  /** Rows the planner estimates a query's statement reads (limits/rows-read-estimate.ts). */
+  readonly maxRowsRead: number;
   readonly queryTimeoutMs: number;
   readonly maxResponseBytes: number;
   readonly maxInFlight: number;
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: { enabled: (values["SOLEGRAPH_METRICS"] as boolean | undefined) ?? true, port: values["METRICS_PORT"] as number | undefined },
     limits: {
       maxCost: (values["SOLEGRAPH_MAX_COST"] as number | undefined) ?? 100_000,
+      maxRowsRead: (values["SOLEGRAPH_MAX_ROWS_READ"] as number | undefined) ?? 750_000,
       queryTimeoutMs: (values["SOLEGRAPH_QUERY_TIMEOUT_MS"] as number | undefined) ?? 10_000,
       maxResponseBytes: (values["SOLEGRAPH_MAX_RESPONSE_BYTES"] as number | undefined) ?? 8 * 1024 * 1024,
       maxInFlight: (values["SOLEGRAPH_MAX_IN_FLIGHT"] as number | undefined) ?? 64,

@@ -53,12 +53,11 @@ const SPECIAL: Record<string, ConstraintRule> = {
   ApiToken_tokenHash_format: { table: "ApiToken", column: "tokenHash", message: "is malformed" },
   ApiToken_scopes_nonempty: { table: "ApiToken", column: "scopes", message: "must name at least one scope" },
   Change_has_snapshot: { table: "Change", column: undefined, message: "must record the entity before or after the write" },
-  // main's write generation (issue 25), written by solegraph itself: one row; the deferred
-  // trigger that bumps it at commit never refuses.
-  WriteGeneration_one_row: { table: "WriteGeneration", column: undefined, message: "is one row" },
-  Change_committed: { table: "Change", column: undefined, message: "could not record the write's generation" },
+  // The write generation (issue 25): one row, raised at commit by a trigger on Change.
   // The importer's own bookkeeping (ON CONFLICT DO NOTHING): a run lists a factory once.
   ImportRunListed_pkey: { table: "ImportRunListed", column: undefined, message: "already lists this factory" },
+  WriteGeneration_one_row: { table: "WriteGeneration", column: undefined, message: "holds exactly one row" },
+  Change_committed: { table: "Change", column: undefined, message: "could not raise the write generation at commit" },
   // Production's (factoryId, countryCode) foreign key points here.
   Factory_id_countryCode_key: { table: "Factory", column: undefined, message: "already exists" },
 };

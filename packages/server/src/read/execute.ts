@@ -9,9 +9,18 @@ import {
 import { buildExecutionContext } from "graphql/execution/execute.js";
 import type { Authentication } from "../auth/authentication.ts";
 import { SelectionCompiler } from "./compile.ts";
-import { tooCostly } from "./limit-errors.ts";
+import { readsTooMuch, tooCostly } from "./limit-errors.ts";
+import type { RowsReadEstimator } from "../limits/rows-read-estimate.ts";
 import { sql } from "./sql.ts";
 import type { StatementRunner } from "./statements.ts";
+
+/** What a query may cost: rows counted while planning, and rows PostgreSQL's planner expects it to read. */
+export interface QueryLimits {
+  readonly maxCost: number;
+  readonly maxRowsRead: number;
+  /** Absent: no estimate is asked for (the planner's count alone). */
+  readonly estimator?: RowsReadEstimator | undefined;
+}
 
 /**
  * Executes a query operation as one SQL statement: the compiler plans every root field
@@ -24,7 +33,7 @@ export async function executeQuery(
   args: ExecutionArgs,
   viewer: Authentication,
   statements: StatementRunner,
-  maxCost: number,
+  limits: QueryLimits,
   onCost?: (cost: number) => void,
 ): Promise<ExecutionResult> {
   const context = buildExecutionContext(args);
@@ -38,7 +47,11 @@ export async function executeQuery(
     const compiler = new SelectionCompiler({ schema: args.schema, fragments, variables: variableValues, viewer, forGraphqlExecution: introspection });
     const statement = sql`SELECT ${compiler.root(queryType, operation.selectionSet)}::text AS json`;
     onCost?.(compiler.cost);
-    if (compiler.cost > maxCost) throw tooCostly(compiler.cost, maxCost);
+    if (compiler.cost > limits.maxCost) throw tooCostly(compiler.cost, limits.maxCost);
+    if (limits.estimator) {
+      const rowsRead = await limits.estimator.rowsRead(statement);
+      if (rowsRead > limits.maxRowsRead) throw readsTooMuch(rowsRead, limits.maxRowsRead);
+    }
     text = await statements.json(statement);
   } catch (error) {
     if (error instanceof GraphQLError) return { errors: [requestError(error)] };

@@ -15,6 +15,14 @@ export function tooCostly(cost: number, maxCost: number): GraphQLError {
   );
 }
 
+/** Second check, still before it runs: what PostgreSQL's planner expects the statement to read. */
+export function readsTooMuch(rowsRead: number, maxRowsRead: number): GraphQLError {
+  return new GraphQLError(
+    `This query would read about ${rowsRead} rows (PostgreSQL's estimate); the limit is ${maxRowsRead}. Narrow it with a filter (a brand, a country) or leave out \`totalCount\`.`,
+    { extensions: { code: "QUERY_READS_TOO_MUCH", rowsRead, maxRowsRead, http: refused } },
+  );
+}
+
 /** Second line: the statement ran out of time. */
 export function deadlineExceeded(timeoutMs: number): GraphQLError {
   return new GraphQLError(`The query took longer than ${timeoutMs} ms and was stopped. Ask for less.`, {

@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../context.ts";
-import { executeQuery, isQuery } from "./execute.ts";
+import { executeQuery, isQuery, type QueryLimits } from "./execute.ts";
 import type { StatementRunner } from "./statements.ts";
 
 /**
@@ -8,13 +8,13 @@ import type { StatementRunner } from "./statements.ts";
  * field-by-field execution. Mutations and subscriptions execute normally; their
  * payloads are read through the same planner (read/load.ts).
  */
-export function useReadPlanner(statements: StatementRunner, maxCost: number): Plugin<Context> {
+export function useReadPlanner(statements: StatementRunner, limits: QueryLimits): Plugin<Context> {
   return {
     onExecute({ args, setExecuteFn }) {
       if (!isQuery(args)) return;
       setExecuteFn((executionArgs) => {
         const context = executionArgs.contextValue as Context;
-        return executeQuery(executionArgs, context.authentication, statements, maxCost, (cost) => (context.trace.cost = cost));
+        return executeQuery(executionArgs, context.authentication, statements, limits, (cost) => (context.trace.cost = cost));
       });
     },
   };

@@ -18,6 +18,7 @@ import { builder } from "../../builder.ts";
 import { allOf, equalsInsensitive, rowBySlug } from "../../read/filters.ts";
 import { BrandFactoryRelation, brandRelationsOfFactory } from "../brand-factory/type.ts";
 import { nearCondition, NearInput } from "./near.ts";
+import { factoriesOfBrand } from "./brand-membership.ts";
 
 /** A point on the Earth. Only facts have sources: this is part of a factory's. */
 const Location: PlannedRef = plannedObject<Factory>("Location", {
@@ -155,7 +156,7 @@ plannedQueryFields((t) => ({
       kind: "connection",
       table: "Factory",
       rows: ({ args }, alias) => ({
-        from: sql`"Factory"`,
+        from: factoriesFrom(args["filter"] as FactoryFilterInput | null | undefined),
         where: factoryWhere(args["filter"] as FactoryFilterInput | null | undefined, alias),
         orderBy: factoryOrder(args["orderBy"] as FactoryOrderInput | null | undefined),
       }),
@@ -179,17 +180,16 @@ function factoryOrder(order: FactoryOrderInput | null | undefined): OrderTerm[] 
   return [by(field, order?.direction ?? "asc", nullable ? { nullable, nulls: "last" } : {})];
 }
 
+/** The rows the filter starts from: a brand's factories when it names a brand, else every factory. */
+function factoriesFrom(filter: FactoryFilterInput | null | undefined): Sql {
+  return filter?.brand != null ? factoriesOfBrand(textValue(filter.brand)) : sql`"Factory"`;
+}
+
 function factoryWhere(filter: FactoryFilterInput | null | undefined, f: Sql): Sql | undefined {
   if (!filter) return undefined;
-  const brand = filter.brand != null ? textValue(filter.brand) : undefined;
   return allOf([
-    brand
-      ? sql`(${f}."operatorBrandId" = (SELECT b.id FROM "Brand" b WHERE b.slug = ${brand})
-             OR EXISTS (SELECT 1 FROM "Production" p JOIN "SneakerModel" m ON m.id = p."modelId" JOIN "Brand" b ON b.id = m."brandId"
-                         WHERE p."factoryId" = ${f}.id AND b.slug = ${brand})
-             OR EXISTS (SELECT 1 FROM "BrandFactory" r JOIN "Brand" b ON b.id = r."brandId" WHERE r."factoryId" = ${f}.id AND b.slug = ${brand}))`
-      : undefined,
-    filter.country != null ? sql`${f}."countryCode" = upper(${textValue(filter.country)})` : undefined,
+    // bpchar like the column: compared as text, the column is cast and its index is unusable.
+    filter.country != null ? sql`${f}."countryCode" = upper(${textValue(filter.country)})::bpchar` : undefined,
     filter.region != null ? equalsInsensitive(sql`${f}.region`, filter.region) : undefined,
     filter.status != null ? sql`${f}.status = ${textValue(filter.status)}::"FactoryStatus"` : undefined,
     filter.ownership != null ? sql`${f}.ownership = ${textValue(filter.ownership)}::"Ownership"` : undefined,
