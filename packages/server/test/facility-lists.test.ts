@@ -8,7 +8,7 @@ const IMPORT = `mutation($input: ImportFacilityListInput!) {
   importFacilityList(input: $input) {
     ${OUTCOME}
     ... on ImportFacilityListPayload {
-      committed dryRun columnsIgnored
+      committed dryRun columnsIgnored batches resumedAfterLine
       summary { rows created matched updated ambiguous rejected citationsAdded brandRelationsAdded changes }
       rows { line outcome factorySlug matchedBy reason notes }
       problems: rows(outcomes: [REJECTED, AMBIGUOUS]) { line outcome reason candidates { slug matchedBy } }
@@ -47,14 +47,21 @@ describe("importFacilityList and the factories it makes", () => {
 
   it("imports an uploaded list, reporting every row; the same upload again changes nothing", async () => {
     const input = { source: "example-supplier-list", brand: "new-balance", relation: "CONTRACT" };
+    // A public answer, cached: the import's committed batches must invalidate it.
+    const total = async () => (await server.graphql<{ factories: { totalCount: number } }>(`{ factories { totalCount } }`)).data!.factories.totalCount;
+    const before = await total();
+    expect(await total()).toBe(before);
     const first = await upload(LIST, input);
+    expect(await total()).toBe(before + 2);
     expect(first.status).toBe(200);
     expect(first.body.data?.importFacilityList).toMatchObject({
       __typename: "ImportFacilityListPayload",
       committed: true,
       dryRun: false,
+      batches: 1,
+      resumedAfterLine: null,
       columnsIgnored: ["supplier_type"],
-      summary: { rows: 4, created: 2, matched: 1, ambiguous: 0, rejected: 1, citationsAdded: 2, brandRelationsAdded: 2, changes: 2 },
+      summary: { rows: 4, created: 2, matched: 1, ambiguous: 0, rejected: 1, citationsAdded: 2, brandRelationsAdded: 2, changes: 1 },
       rows: [
         { line: 2, outcome: "CREATED", factorySlug: "example-footwear-co-ltd", matchedBy: [], reason: null, notes: [] },
         { line: 3, outcome: "CREATED", factorySlug: "fictional-shoe-works" },
@@ -66,9 +73,12 @@ describe("importFacilityList and the factories it makes", () => {
     const again = await upload(LIST, input);
     expect(again.body.data?.importFacilityList).toMatchObject({ summary: { created: 0, matched: 3, rejected: 1, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 } });
 
-    const changes = await server.graphql<{ changes: { edges: { node: { action: string; actor: string } }[] } }>(
-      `{ changes(first: 5, entityType: FACTORY) { edges { node { action actor } } } }`, {}, curator);
-    expect(changes.data?.changes.edges.map((e) => e.node)).toEqual([{ action: "CREATE", actor: "list-curator" }, { action: "CREATE", actor: "list-curator" }]);
+    // One audit record per committed batch, on the list's Source, naming the factories it created.
+    const changes = await server.graphql<{ changes: { edges: { node: { action: string; actor: string; after: string } }[] } }>(
+      `{ changes(first: 5, entityType: SOURCE) { edges { node { action actor after } } } }`, {}, curator);
+    const records = changes.data?.changes.edges.map((e) => e.node).filter((n) => n.action === "IMPORT") ?? [];
+    expect(records.map((n) => n.actor)).toEqual(["list-curator"]);
+    expect(JSON.parse(records[0]!.after)).toMatchObject({ list: "example-supplier-list", batch: 1, created: [expect.any(Number), expect.any(Number)] });
   });
 
   it("serves the new fields, and finds factories near a point", async () => {

@@ -6,13 +6,29 @@ export interface ImportProgress {
   stop(): void;
 }
 
+/** How often a line of progress is written when stderr is not a terminal. */
+const LINE_EVERY_MS = 10_000;
+
 /**
- * A progress bar on stderr when it is a terminal (rows, rows/s, ETA); nothing
- * otherwise, so logs and pipes get only the outcome lines and the summary.
+ * A progress bar on stderr when it is a terminal (rows, rows/s, ETA); otherwise a line
+ * on stderr every 10 s (rows, share of the file, rows/s), so a long import in a log
+ * shows that it advances while stdout gets only the outcome lines and the summary.
  */
 export function importProgress(totalBytes: number, stream: NodeJS.WriteStream = process.stderr): ImportProgress {
-  if (!stream.isTTY) return { update() {}, stop() {} };
   const started = performance.now();
+  if (!stream.isTTY) {
+    let last = started;
+    return {
+      update({ rows, bytes }) {
+        const now = performance.now();
+        if (now - last < LINE_EVERY_MS) return;
+        last = now;
+        const seconds = (now - started) / 1000;
+        stream.write(`import: ${rows} rows, ${Math.round((100 * bytes) / Math.max(1, totalBytes))}% of the file, ${Math.round(rows / seconds)} rows/s\n`);
+      },
+      stop() {},
+    };
+  }
   const bar = new cliProgress.SingleBar(
     {
       stream,

@@ -2,9 +2,10 @@ import { createReadStream, statSync } from "node:fs";
 import { createDb } from "../create-db.ts";
 import { DataDirLockedError } from "../data-dir-lock.ts";
 import { Ownership } from "../generated/prisma/enums.ts";
+import { fingerprintOf } from "../facility-list/fingerprint.ts";
 import { importFacilityList } from "../facility-list/import.ts";
 import { LAYOUT_NAMES, readColumnsFile } from "../facility-list/layouts/index.ts";
-import type { FacilityListReport, RowOutcome } from "../facility-list/outcome.ts";
+import { FacilityListError, type FacilityListReport, type RowOutcome } from "../facility-list/outcome.ts";
 import { commandLineActor, COMMAND_LINE_ACTOR } from "../tokens/command-line-actor.ts";
 import { importProgress } from "./import-progress.ts";
 import { ReportFile } from "./import-report-file.ts";
@@ -18,7 +19,7 @@ await runCli(
     usage: `Usage: npm run import -- FILE --source SLUG [--brand SLUG --relation contract|owned] [--as-of YYYY-MM-DD]
          [--layout NAME | --columns mapping.json] [--sector NAME] [--dry-run] [--report FILE.json]
 
-Imports a facility list (.csv, .xlsx or legacy .xls) in one transaction: each row
+Imports a facility list (.csv, .xlsx or legacy .xls): each row
 creates a factory or is matched to one already in the graph (same os_id, same country
 and normalised name, same address, or within 50 m), and every factory it names cites
 the source. The header row is found under any title rows ("... Data As Of JUNE 2025"
@@ -27,6 +28,10 @@ Rows that cannot be imported (no name, unknown country, coordinates out of range
 that match several factories are reported with their line and reason; the rest is
 imported. With --brand the list is the brand's disclosure as of its date: factories
 listed before and missing now have their relation ended (nothing is deleted).
+
+Rows are committed in batches of 2,000. An import that stops (an error, a crash, Ctrl-C)
+keeps its committed batches; running the same command on the same file again continues
+after the last one. Importing a list again changes nothing it already did.
 
 Options:
   --source SLUG       the Source the list is (create it first, kind FACILITY_LIST)
@@ -38,13 +43,13 @@ Options:
   --columns FILE      any other layout: a JSON object, our field ← their column, e.g.
                       {"name": "Supplier", "country": "Nation", "supplierGroup": "Parent"}
   --sector NAME       import only rows of this product type (e.g. footwear); others are skipped
-  --dry-run           decide every row, write nothing
+  --dry-run           decide every row, write nothing (one transaction, rolled back)
   --report FILE.json  write every row's outcome and the summary to FILE.json
   --verbose           print every row's outcome (by default: rejected and ambiguous rows)
   --curator NAME      record the changes under this API token's name (default: "${COMMAND_LINE_ACTOR}")
 
-Prints a progress bar on a terminal (stderr), the rows that need attention and a summary
-(stdout). With the embedded database, stop the server first (or upload the list with
+Prints progress on stderr (a bar on a terminal, else a line every 10 s), the rows that
+need attention and a summary (stdout). With the embedded database, stop the server first (or upload the list with
 the importFacilityList mutation).
 
 ${DATABASE_HELP}`,
@@ -71,6 +76,8 @@ ${DATABASE_HELP}`,
     const relation = values.relation === undefined ? undefined : RELATIONS[values.relation.toLowerCase()];
     if (values.relation !== undefined && !relation) throw new Error(`--relation must be contract or owned, not "${values.relation}".`);
     const size = statSync(file).size;
+    // Read once more before the import: a run that stopped continues only with the same file.
+    const fingerprint = await fingerprintOf(createReadStream(file));
 
     let db;
     try {
@@ -102,6 +109,7 @@ ${DATABASE_HELP}`,
           return found.id;
         },
         dryRun: values["dry-run"] ?? false,
+        fingerprint,
         onOutcome: (outcome) => {
           report?.row(outcome);
           if (values.verbose || outcome.outcome === "rejected" || outcome.outcome === "ambiguous") {
@@ -117,7 +125,9 @@ ${DATABASE_HELP}`,
     } catch (error) {
       progress.stop();
       await report?.finish({ error: error instanceof Error ? error.message : String(error) });
-      throw new Error(`${error instanceof Error ? error.message : String(error)} Nothing was imported.`);
+      // A refused list is refused before its first batch.
+      const kept = values["dry-run"] || error instanceof FacilityListError ? "Nothing was imported." : "Batches committed before the error are kept; run the same command again to continue after them.";
+      throw new Error(`${error instanceof Error ? error.message : String(error)} ${kept}`);
     } finally {
       await db.close();
     }
@@ -134,13 +144,14 @@ function describeOutcome(outcome: RowOutcome): string {
 }
 
 function summaryLine(report: FacilityListReport, where: string, actor: string): string {
-  const { summary, committed, elapsedMs, columns, disclosure } = report;
+  const { summary, committed, elapsedMs, columns, disclosure, run } = report;
   const seconds = elapsedMs / 1000;
   const lines = [
+    ...(run.resumedAfterLine !== null ? [`Continued import run ${run.id} after line ${run.resumedAfterLine} (the counts below include its earlier batches).`] : []),
     `${committed ? "Imported" : "Dry run, nothing written:"} ${summary.rows} rows into ${where} in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s), as "${actor}".`,
     `  read as ${report.format} in the ${report.layout} layout, as of ${report.asOf}`,
     `  created ${summary.created}, matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}, skipped ${summary.skipped}`,
-    `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes}`,
+    `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes} (one per batch)${committed ? `, ${run.batches} batch${run.batches === 1 ? "" : "es"} committed` : ""}`,
   ];
   if (disclosure) lines.push(`  ${report.brand}'s disclosure as of ${disclosure.asOf}: ${disclosure.factoryCount} factories listed, ${disclosure.added} added, ${disclosure.dropped} no longer listed`);
   if (columns.ignored.length > 0) lines.push(`  columns ignored: ${columns.ignored.join(", ")}`);

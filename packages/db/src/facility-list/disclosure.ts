@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { BatchChanges } from "./batch-audit.ts";
 import { FacilityListError } from "./outcome.ts";
 import type { ListContext } from "./write.ts";
 
@@ -23,8 +24,9 @@ export interface DisclosureSummary {
 /**
  * Opens a brand's disclosure (a list as of a date): refuses a list older than the
  * brand's latest disclosure (snapshots go in date order, else "dropped" would be
- * wrong) and a source that is already another brand's disclosure; prepares the
- * transaction's table of the factories this list names.
+ * wrong) and a source that is already another brand's disclosure. The factories the
+ * list names are kept per import run (ImportRunListed), committed with each batch, so
+ * a run that stops and continues still knows, at its close, every factory it listed.
  */
 export async function openDisclosure(client: pg.PoolClient, brand: { id: number; slug: string }, source: { id: number; slug: string }, asOf: string): Promise<void> {
   const { rows } = await client.query<{ sourceId: number; brandId: number; slug: string; asOf: string }>(
@@ -42,7 +44,6 @@ export async function openDisclosure(client: pg.PoolClient, brand: { id: number;
       "asOf",
     );
   }
-  await client.query(`CREATE TEMPORARY TABLE listed_factory (brand_id int, factory_id int, PRIMARY KEY (brand_id, factory_id)) ON COMMIT DROP`);
 }
 
 /**
@@ -51,12 +52,15 @@ export async function openDisclosure(client: pg.PoolClient, brand: { id: number;
  * spans every snapshot that names it; a factory it does not list starts a relation
  * listed from this list's date. Without a disclosure each list states its own relation.
  */
-export async function relateListed(context: ListContext, relations: readonly ListedRelation[]): Promise<{ added: number; changes: number }> {
-  if (relations.length === 0) return { added: 0, changes: 0 };
+export async function relateListed(context: ListContext, runId: number, relations: readonly ListedRelation[]): Promise<{ added: number; related: NonNullable<BatchChanges["related"]> }> {
+  if (relations.length === 0) return { added: 0, related: [] };
   const { client, source } = context;
   const arrays = [relations.map((r) => r.brandId), relations.map((r) => r.factoryId), relations.map((r) => r.relation)];
   if (context.disclosure) {
-    await client.query(`INSERT INTO listed_factory SELECT DISTINCT b, f FROM unnest($1::int[], $2::int[]) AS l(b, f) ON CONFLICT DO NOTHING`, arrays.slice(0, 2));
+    await client.query(
+      `INSERT INTO "ImportRunListed" ("runId", "brandId", "factoryId") SELECT DISTINCT $3::int, b, f FROM unnest($1::int[], $2::int[]) AS l(b, f) ON CONFLICT DO NOTHING`,
+      [...arrays.slice(0, 2), runId],
+    );
   }
   const { rows } = await client.query<{ brandId: number; factoryId: number }>(
     `INSERT INTO "BrandFactory" ("brandId", "factoryId", "sourceId", relation, "listedFrom")
@@ -66,13 +70,15 @@ export async function relateListed(context: ListContext, relations: readonly Lis
     [...arrays, source.id, context.disclosure ? context.asOf : null],
   );
   const started = new Set(rows.map((row) => `${row.brandId}|${row.factoryId}`));
-  const audited = relations.filter((r, index) => !r.created && started.has(`${r.brandId}|${r.factoryId}`) && relations.findIndex((o) => o.brandId === r.brandId && o.factoryId === r.factoryId) === index);
-  await audit(context, audited.map((r) => ({
-    factoryId: r.factoryId,
-    before: { brandRelation: null },
-    after: { brandRelation: { brand: r.brandSlug, relation: r.relation, source: source.slug, ...(context.disclosure && { listedFrom: context.asOf }) } },
-  })));
-  return { added: rows.length, changes: audited.length };
+  // Once per pair (several rows may name one factory), in linear time: batches hold thousands.
+  const seen = new Set<string>();
+  const audited = relations.filter((r) => {
+    const pair = `${r.brandId}|${r.factoryId}`;
+    if (r.created || !started.has(pair) || seen.has(pair)) return false;
+    seen.add(pair);
+    return true;
+  });
+  return { added: rows.length, related: audited.map((r) => ({ brand: r.brandSlug, relation: r.relation, factory: r.factoryId })) };
 }
 
 /**
@@ -82,42 +88,30 @@ export async function relateListed(context: ListContext, relations: readonly Lis
  * Disclosure row records the counts. Every count is read back from the relations, so
  * importing the same list again writes the same row.
  */
-export async function closeDisclosure(context: ListContext, brand: { id: number; slug: string }): Promise<DisclosureSummary & { changes: number }> {
+export async function closeDisclosure(context: ListContext, runId: number, brand: { id: number; slug: string }): Promise<DisclosureSummary & { ended: NonNullable<BatchChanges["ended"]> }> {
   const { client, source, asOf } = context;
   const { rows: ended } = await client.query<{ brandSlug: string; factoryId: number; sourceSlug: string }>(
     `UPDATE "BrandFactory" r SET "listedUntil" = $2::date
      FROM "Disclosure" d, "Brand" b, "Source" s
      WHERE d."brandId" = $1 AND r."sourceId" = d."sourceId" AND b.id = r."brandId" AND s.id = r."sourceId"
        AND r."listedUntil" IS NULL AND r."listedFrom" < $2::date
-       AND NOT EXISTS (SELECT 1 FROM listed_factory l WHERE l.brand_id = r."brandId" AND l.factory_id = r."factoryId")
+       AND NOT EXISTS (SELECT 1 FROM "ImportRunListed" l WHERE l."runId" = $3 AND l."brandId" = r."brandId" AND l."factoryId" = r."factoryId")
      RETURNING b.slug AS "brandSlug", r."factoryId", s.slug AS "sourceSlug"`,
-    [brand.id, asOf],
+    [brand.id, asOf, runId],
   );
-  await audit(context, ended.map((r) => ({
-    factoryId: r.factoryId,
-    before: { brandRelation: { brand: r.brandSlug, source: r.sourceSlug, listedUntil: null } },
-    after: { brandRelation: { brand: r.brandSlug, source: r.sourceSlug, listedUntil: asOf, endedBy: source.slug } },
-  })));
   await client.query(`UPDATE "Source" SET "asOf" = $2::date WHERE id = $1 AND "asOf" IS NULL`, [source.id, asOf]);
   const { rows } = await client.query<{ factoryCount: number; added: number; dropped: number }>(
     `INSERT INTO "Disclosure" ("brandId", "sourceId", "asOf", "factoryCount", added, dropped)
      SELECT $1, $2, $3::date,
-       (SELECT count(DISTINCT factory_id) FROM listed_factory),
+       (SELECT count(DISTINCT "factoryId") FROM "ImportRunListed" WHERE "runId" = $4),
        (SELECT count(DISTINCT "factoryId") FROM "BrandFactory" WHERE "sourceId" = $2 AND "listedFrom" = $3::date),
        (SELECT count(DISTINCT r."factoryId") FROM "BrandFactory" r JOIN "Disclosure" d ON d."sourceId" = r."sourceId"
          WHERE d."brandId" = $1 AND r."listedUntil" = $3::date)
      ON CONFLICT ("sourceId") DO UPDATE SET "asOf" = excluded."asOf", "factoryCount" = excluded."factoryCount", added = excluded.added, dropped = excluded.dropped
      RETURNING "factoryCount", added, dropped`,
-    [brand.id, source.id, asOf],
+    [brand.id, source.id, asOf, runId],
   );
-  return { asOf, ...rows[0]!, changes: ended.length };
-}
-
-async function audit(context: ListContext, records: readonly { factoryId: number; before: unknown; after: unknown }[]): Promise<void> {
-  if (records.length === 0) return;
-  await context.client.query(
-    `INSERT INTO "Change" ("tokenId", "entityType", "entityId", action, before, after)
-     SELECT $1::int, 'FACTORY', a.id, 'UPDATE', a.before::jsonb, a.after::jsonb FROM unnest($2::int[], $3::text[], $4::text[]) AS a(id, before, after)`,
-    [context.tokenId, records.map((r) => r.factoryId), records.map((r) => JSON.stringify(r.before)), records.map((r) => JSON.stringify(r.after))],
-  );
+  // Counted: the run's list of factories has served its purpose.
+  await client.query(`DELETE FROM "ImportRunListed" WHERE "runId" = $1`, [runId]);
+  return { asOf, ...rows[0]!, ended: ended.map((r) => ({ brand: r.brandSlug, source: r.sourceSlug, factory: r.factoryId })) };
 }

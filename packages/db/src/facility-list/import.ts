@@ -1,9 +1,11 @@
 import type { Readable } from "node:stream";
 import type pg from "pg";
 import type { Ownership } from "../generated/prisma/enums.ts";
+import { recordBatchChanges, type BatchPlace } from "./batch-audit.ts";
 import { decideBatch, type Decision, type ListBrand, type MatchedFactory, type NewFactory } from "./batch.ts";
 import { closeDisclosure, openDisclosure, relateListed, type DisclosureSummary, type ListedRelation } from "./disclosure.ts";
 import { layoutFromMapping, layoutNamed, LAYOUT_NAMES, type Layout } from "./layouts/index.ts";
+import { EMPTY_SUMMARY, ensureRun, failRun, finishRun, openRun, recordBatch, type ImportRun, type RunKey } from "./import-run.ts";
 import { findCandidates } from "./match.ts";
 import { FacilityListError, type FacilityListReport, type RowOutcome } from "./outcome.ts";
 import { readFacilityList, type ListHeader } from "./read-list.ts";
@@ -14,7 +16,7 @@ import { supplierGroupIds } from "./supplier-groups.ts";
 import { writeBatch, type ListContext } from "./write.ts";
 
 export interface FacilityListImport {
-  /** The database's pool: the import holds one connection for its transaction. */
+  /** The database's pool: the import holds one connection for its transactions. */
   readonly pool: pg.Pool;
   /** The list: CSV (streamed), .xlsx or .xls (told apart by their first bytes). */
   readonly input: Readable;
@@ -33,31 +35,40 @@ export interface FacilityListImport {
   readonly sector?: string | undefined;
   /**
    * The API token the audit trail records, or a function that finds (or creates) it on
-   * the import's own connection, inside its transaction: the command line's actor, so
-   * that a dry run leaves not even that row behind.
+   * the import's own connection (for a dry run inside its transaction): the command
+   * line's actor, so that a dry run leaves not even that row behind.
    */
   readonly tokenId: number | ((client: pg.PoolClient) => Promise<number>);
-  /** Decide and write everything, then roll back: the outcomes say what an import would do. */
+  /** Decide and write everything in one transaction, then roll back: the outcomes say what an import would do. */
   readonly dryRun?: boolean | undefined;
-  /** Rows per batch of statements (default 500). */
+  /**
+   * SHA-256 of the file (`fingerprintOf`): an unfinished run of the same list, brand
+   * relation and file is continued after its last committed batch. Without it every
+   * import starts from the first row (which changes nothing the list already did).
+   */
+  readonly fingerprint?: string | undefined;
+  /** Rows per batch: decided, written and committed together (default 2,000). */
   readonly batchSize?: number | undefined;
-  /** Each row's outcome, in line order, as soon as its batch is decided. */
+  /** Each row's outcome, in line order, once its batch has committed (dry run: decided). */
   readonly onOutcome?: ((outcome: RowOutcome) => void) | undefined;
-  /** After every batch: rows read so far and bytes of the file read. */
-  readonly onProgress?: ((progress: { rows: number; bytes: number }) => void) | undefined;
+  /** After every committed batch: rows of the file done (an earlier run's included), bytes read, batches committed. */
+  readonly onProgress?: ((progress: { rows: number; bytes: number; batches: number }) => void) | undefined;
 }
 
 /** Imports never run side by side: each sees the factories the previous one created. */
 const IMPORT_LOCK_KEY = 715_015;
-/** Rows decided and written together. */
-const DEFAULT_BATCH_SIZE = 500;
+/** Rows decided, written and committed together: a few set-based statements each. */
+const DEFAULT_BATCH_SIZE = 2_000;
 
 /**
- * Imports a facility list in ONE transaction: every row is read (streamed, so memory
- * stays flat whatever the file's size), matched against the graph, and written in
- * batches of set-based statements; the transaction commits at the end, or nothing
- * stays (an error anywhere, a refused list, a dry run). Rows that cannot be imported
- * are outcomes, not errors: the rest is imported.
+ * Imports a facility list in batches: rows are read as a stream (memory stays flat
+ * whatever the file's size), matched against the graph through its indexes, and each
+ * batch is written with a few set-based statements and committed in its own
+ * transaction together with the run's progress (an `ImportRun` row) and one audit
+ * record. An error stops the import after its last committed batch; importing the same
+ * file again continues from there. A brand's disclosure is closed (relations no longer
+ * listed end) in a last transaction with the run's end. A dry run is one transaction,
+ * rolled back. Rows that cannot be imported are outcomes, not errors: the rest is imported.
  */
 export async function importFacilityList(options: FacilityListImport): Promise<FacilityListReport> {
   const started = performance.now();
@@ -69,32 +80,53 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new FacilityListError(`--as-of must be a date, YYYY-MM-DD (not "${options.asOf}").`, "INVALID_OPTIONS", "asOf");
   const sector = options.sector?.trim().toLowerCase() || undefined;
   const client = await options.pool.connect();
+  let locked = false;
   let open = false;
-  try {
+  let run: ImportRun | undefined;
+  // A dry run is one transaction; an import, one per batch. SET LOCAL lasts one.
+  const begin = async () => {
     await client.query("BEGIN");
     open = true;
-    await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
-    // The factories this import creates are invisible to the planner's statistics until
-    // the next ANALYZE, so it would take a table of thousands for a table of seven and
-    // scan it for every row (seen: 700 rows/s on a second pass). Every lookup here has
-    // its index.
+    // The factories an import creates are invisible to the planner's statistics until
+    // the next ANALYZE, so it could take a table of thousands for a table of seven and
+    // scan it for every row. Every statement here has its index.
     await client.query("SET LOCAL enable_seqscan = off");
+  };
+  const commit = async () => {
+    // Deferred checks (every factory keeps a citation) as a statement of the
+    // transaction, so a refusal rolls back like any other error.
+    await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+    await client.query(dryRun ? "ROLLBACK" : "COMMIT");
+    open = false;
+  };
+  try {
+    // A session lock, held across the batches' transactions.
+    await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK_KEY]);
+    locked = true;
+    // A dry run is one transaction from here: even the command line's actor, if it is
+    // created, is rolled back.
+    if (dryRun) await begin();
     const found = await listContext(client, options);
     const known = new Set((await client.query<{ code: string }>(`SELECT code FROM "Country"`)).rows.map((row) => row.code));
     const brands = await brandsByName(client);
-
-    const summary = { rows: 0, created: 0, matched: 0, updated: 0, ambiguous: 0, rejected: 0, skipped: 0, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 };
-    const emit = (outcome: RowOutcome) => {
-      summary.rows++;
-      summary[outcome.outcome]++;
-      options.onOutcome?.(outcome);
+    const key: RunKey = {
+      sourceId: found.source.id,
+      brandId: found.brand?.id ?? null,
+      relation: found.brand?.relation ?? null,
+      fingerprint: dryRun ? null : (options.fingerprint ?? null),
+      tokenId: found.tokenId,
     };
+    run = await openRun(client, key);
+    const current = run;
+
+    const summary = current.summary;
     let header: ListHeader | undefined;
     let context: ListContext | undefined;
     let bytes = 0;
+    let records = 0;
     let batch: RowReading[] = [];
     // The list's date is known once its header (and any title row) has been read.
-    const begin = async (): Promise<ListContext> => {
+    const listOpened = async (): Promise<ListContext> => {
       checkHeader(header);
       const asOf = options.asOf ?? header.listDate ?? found.sourceDate ?? (await client.query<{ today: string }>("SELECT current_date::text AS today")).rows[0]!.today;
       const disclosure = found.brand !== undefined;
@@ -108,20 +140,38 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     };
     const flush = async () => {
       if (batch.length === 0) return;
-      context ??= await begin();
       const readings = batch;
       batch = [];
-      const written = await processBatch(context, readings, sector);
-      summary.updated += written.updated;
-      summary.citationsAdded += written.citationsAdded;
-      summary.brandRelationsAdded += written.brandRelationsAdded;
-      summary.changes += written.changes;
-      for (const outcome of written.outcomes) emit(outcome);
-      options.onProgress?.({ rows: summary.rows, bytes });
+      const lines: [number, number] = [lineOf(readings[0]!), lineOf(readings[readings.length - 1]!)];
+      if (!dryRun) await begin();
+      context ??= await listOpened();
+      current.id = await ensureRun(client, key, current);
+      const written = await processBatch(context, { runId: current.id, batch: current.batches + 1, lines }, readings, sector);
+      const counts = { ...summary };
+      counts.updated += written.updated;
+      counts.citationsAdded += written.citationsAdded;
+      counts.brandRelationsAdded += written.brandRelationsAdded;
+      counts.changes += written.changes;
+      for (const outcome of written.outcomes) {
+        counts.rows++;
+        counts[outcome.outcome]++;
+      }
+      if (!dryRun) {
+        await recordBatch(client, current.id, { rowsDone: records, lastLine: lines[1], batches: current.batches + 1, summary: counts });
+        await commit();
+      }
+      Object.assign(summary, counts);
+      current.rowsDone = records;
+      current.batches++;
+      for (const outcome of written.outcomes) options.onOutcome?.(outcome);
+      options.onProgress?.({ rows: summary.rows, bytes, batches: current.batches });
     };
 
     try {
       for await (const record of readFacilityList(options.input, { layout }, (h) => (header = h), (p) => (bytes = p.bytes))) {
+        records++;
+        // Continuing a run: its committed records are skipped (the file is the same one).
+        if (records <= current.rowsDone) continue;
         if (record.kind === "malformed") {
           batch.push({ ok: false, line: record.line, reason: record.reason });
         } else {
@@ -136,19 +186,19 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     }
     checkHeader(header);
     await flush();
-    context ??= await begin();
+
+    // The last transaction: the disclosure's close (its audit record with it) and the run's end.
+    if (!dryRun) await begin();
+    context ??= await listOpened();
     let disclosure: DisclosureSummary | null = null;
     if (found.brand) {
-      const closed = await closeDisclosure(context, found.brand);
-      summary.changes += closed.changes;
+      current.id = await ensureRun(client, key, current);
+      const closed = await closeDisclosure(context, current.id, found.brand);
+      summary.changes += await recordBatchChanges(context, { runId: current.id, batch: current.batches + 1, lines: [0, 0] }, { ended: closed.ended });
       disclosure = { asOf: closed.asOf, factoryCount: closed.factoryCount, added: closed.added, dropped: closed.dropped };
     }
-
-    // Deferred checks (every factory keeps a citation) now, as a statement of the
-    // transaction, so a refusal rolls back like any other error.
-    await client.query("SET CONSTRAINTS ALL IMMEDIATE");
-    await client.query(dryRun ? "ROLLBACK" : "COMMIT");
-    open = false;
+    if (!dryRun) await finishRun(client, current);
+    await commit();
     return {
       committed: !dryRun,
       dryRun,
@@ -160,13 +210,23 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
       asOf: context.asOf,
       disclosure,
       columns: { read: Object.entries(header.positions).sort((a, b) => a[1] - b[1]).map(([field]) => field), ignored: header.ignored },
-      summary,
+      summary: { ...summary },
+      run: { id: dryRun ? null : (current.id ?? null), batches: current.batches, resumedAfterLine: current.resumedAfterLine },
       elapsedMs: Math.round(performance.now() - started),
     };
-  } finally {
+  } catch (error) {
     if (open) await client.query("ROLLBACK").catch(() => {});
+    open = false;
+    if (run && !dryRun) await failRun(client, run, error).catch(() => {});
+    throw error;
+  } finally {
+    if (locked) await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK_KEY]).catch(() => {});
     client.release();
   }
+}
+
+function lineOf(reading: RowReading): number {
+  return reading.ok ? reading.row.line : reading.line;
 }
 
 /** The source and brand the options name, as the import needs them. */
@@ -237,7 +297,7 @@ function inSector(row: FacilityRow, sector: string | undefined): boolean {
 }
 
 /** Matches, decides and writes one batch; returns its rows' outcomes in line order. */
-async function processBatch(context: ListContext, readings: readonly RowReading[], sector: string | undefined) {
+async function processBatch(context: ListContext, place: BatchPlace & { runId: number }, readings: readonly RowReading[], sector: string | undefined) {
   const rows = readings.filter((r): r is Extract<RowReading, { ok: true }> => r.ok && inSector(r.row, sector)).map((r) => r.row);
   const matches = rows.length > 0 ? await findCandidates(context.client, rows) : [];
   const matched = new Map<number, MatchedFactory>();
@@ -249,7 +309,8 @@ async function processBatch(context: ListContext, readings: readonly RowReading[
   const slugs = await freeSlugs(context.client, created.map((f) => f.row), new Set());
   created.forEach((factory, index) => (factory.slug = slugs[index]!));
   const written = await writeBatch(context, created, [...matched.values()]);
-  const related = await relateListed(context, rows.flatMap((row, index) => listedRelations(context, row, decisions[index]!)));
+  const related = await relateListed(context, place.runId, rows.flatMap((row, index) => listedRelations(context, row, decisions[index]!)));
+  const changes = await recordBatchChanges(context, place, { created: written.created, filledIn: written.filledIn, cited: written.cited, related: related.related });
 
   const byRow = new Map<FacilityRow, Decision>(rows.map((row, index) => [row, decisions[index]!]));
   const outcomes = readings.map((reading): RowOutcome => {
@@ -281,7 +342,7 @@ async function processBatch(context: ListContext, readings: readonly RowReading[
     updated: [...matched.values()].filter((f) => f.changed.size > 0).length,
     citationsAdded: written.citationsAdded,
     brandRelationsAdded: related.added,
-    changes: written.changes + related.changes,
+    changes,
   };
 }
 

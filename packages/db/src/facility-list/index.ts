@@ -3,5 +3,6 @@ export { FacilityListError, type FacilityListReport, type FacilityListSummary, t
 export { MATCH_RADIUS_KM } from "./match.ts";
 export { boundingBox, distanceKm, type BoundingBox } from "./geo.ts";
 export { countryCodeOf } from "./countries.ts";
+export { fingerprintOf } from "./fingerprint.ts";
 export { LAYOUT_NAMES, LIST_FIELDS, readColumnsFile, type ListField } from "./layouts/index.ts";
 export { listDateOf } from "./list-date.ts";

@@ -36,7 +36,7 @@ export interface FacilityListSummary {
   readonly skipped: number;
   readonly citationsAdded: number;
   readonly brandRelationsAdded: number;
-  /** Audit records written (one per change to one entity). */
+  /** Audit records written: one per batch that changed anything (action IMPORT, on the list's Source). */
   readonly changes: number;
 }
 
@@ -44,6 +44,12 @@ export interface FacilityListSummary {
 export interface FacilityListReport {
   /** True when everything in the outcomes is in the database; false for a dry run. */
   readonly committed: boolean;
+  /**
+   * The ImportRun row (null for a dry run or a list with no rows), its committed batches,
+   * and, when this import continued a run that had stopped, the line it had reached
+   * (the summary then counts that run's earlier rows too; their outcomes were reported then).
+   */
+  readonly run: { readonly id: number | null; readonly batches: number; readonly resumedAfterLine: number | null };
   readonly dryRun: boolean;
   readonly source: string;
   readonly brand: string | null;

@@ -17,27 +17,25 @@ export interface ListContext {
   readonly brandsOf: (row: FacilityRow) => readonly ListBrand[];
 }
 
-interface AuditRow {
-  readonly entityId: number;
-  readonly action: "CREATE" | "UPDATE" | "CITE";
-  readonly before?: unknown;
-  readonly after?: unknown;
-}
-
+/** What a batch changed, by factory id: its one audit record (batch-audit.ts) lists them. */
 export interface BatchWrites {
   readonly citationsAdded: number;
-  readonly changes: number;
+  readonly created: readonly number[];
+  /** Matched factories whose missing fields the batch filled in, with what they held before. */
+  readonly filledIn: readonly { readonly id: number; readonly before: Record<string, unknown>; readonly version: number }[];
+  /** Factories already in the graph that now cite the list. */
+  readonly cited: readonly number[];
 }
 
 /**
  * Writes one batch's decisions with a handful of set-based statements (unnest of
  * arrays; lists of text travel as JSON): the new factories, the filled-in fields of
- * matched ones, the list's citations and brand relations, and an audit record for
- * every entity that changed. Nothing here commits: the import's transaction does.
+ * matched ones and the list's citations, and says which factories changed. Nothing
+ * here commits: the batch's transaction does.
  */
 export async function writeBatch(context: ListContext, created: readonly NewFactory[], matched: readonly MatchedFactory[]): Promise<BatchWrites> {
   const { client, source, brand } = context;
-  const audit: AuditRow[] = [];
+  const filledIn: { id: number; before: Record<string, unknown>; version: number }[] = [];
 
   if (created.length > 0) {
     const { rows } = await client.query<{ id: number; slug: string }>(
@@ -92,15 +90,9 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
         ...detailColumns(changed),
       ],
     );
-    for (const factory of changed) {
-      const fields = [...factory.changed];
-      audit.push({
-        entityId: factory.before.id,
-        action: "UPDATE",
-        before: { ...pick(factory.before, fields), version: factory.before.version },
-        after: { ...pick(factory, fields), version: factory.before.version + 1, source: source.slug },
-      });
-    }
+    // What was there before (null, or the sectors the row added to): the values after
+    // are the factory's own, and other lists may change them later.
+    for (const factory of changed) filledIn.push({ id: factory.before.id, before: pick(factory.before, [...factory.changed]), version: factory.before.version + 1 });
   }
 
   // Citations: each new factory's first row, and the first row of this import that
@@ -111,71 +103,20 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
     ...matched.filter((f) => f.citedBy).map((f) => ({ id: f.before.id, row: f.citedBy!, supports: f.supports!, existing: true })),
   ];
   const passages = citing.map((c) => listingCitation(c.row, source.url, context.brandsOf(c.row), context.asOf));
-  const { rows: cited } = await client.query<{ factoryId: number; retrievedOn: string }>(
+  const { rows: cited } = await client.query<{ factoryId: number }>(
     `INSERT INTO "FactorySource" ("factoryId", "sourceId", locator, statement, "retrievedOn", supports)
      SELECT c.id, $5::int, c.locator, c.statement, current_date, ARRAY(SELECT json_array_elements_text(c.supports::json))
      FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS c(id, locator, statement, supports)
-     ON CONFLICT DO NOTHING RETURNING "factoryId", "retrievedOn"::text AS "retrievedOn"`,
+     ON CONFLICT DO NOTHING RETURNING "factoryId"`,
     [citing.map((c) => c.id), passages.map((p) => p.locator), passages.map((p) => p.statement), citing.map((c) => JSON.stringify(c.supports)), source.id],
   );
-  const retrievedOn = cited[0]?.retrievedOn ?? null;
-  const citationOf = (index: number) => ({ source: source.slug, ...passages[index]!, retrievedOn, supports: citing[index]!.supports });
   const newlyCited = new Set(cited.map((row) => row.factoryId));
-  citing.forEach((c, index) => {
-    if (c.existing && newlyCited.has(c.id)) audit.push({ entityId: c.id, action: "CITE", after: citationOf(index) });
-  });
-
-  citing.forEach((c, index) => {
-    if (c.existing) return;
-    const factory = created[index]!;
-    audit.push({
-      entityId: factory.id!,
-      action: "CREATE",
-      after: {
-        id: factory.id,
-        slug: factory.slug,
-        name: factory.row.name,
-        countryCode: factory.row.countryCode,
-        address: factory.address,
-        latitude: factory.latitude,
-        longitude: factory.longitude,
-        sectors: factory.sectors,
-        status: "OPERATING",
-        ownership: brand?.relation ?? null,
-        operatorBrandId: brand?.relation === "OWNED" ? brand.id : null,
-        version: 1,
-        sources: [citationOf(index)],
-        roles: factory.roles,
-        supplierGroupId: factory.supplierGroupId,
-        osId: factory.osId,
-        workforce: factory.workforce,
-        workforceYear: factory.workforceYear,
-        lineWorkers: factory.lineWorkers,
-        femaleWorkersPercent: factory.femaleWorkersPercent,
-        migrantWorkersPercent: factory.migrantWorkersPercent,
-        workerFiguresYear: factory.workerFiguresYear,
-        ...(context.brandsOf(factory.row).length > 0 && {
-          brandRelations: context.brandsOf(factory.row).map((b) => ({ brand: b.slug, relation: b.relation, source: source.slug, ...(context.disclosure && { listedFrom: context.asOf }) })),
-        }),
-      },
-    });
-  });
-
-  if (audit.length > 0) {
-    await client.query(
-      `INSERT INTO "Change" ("tokenId", "entityType", "entityId", action, before, after)
-       SELECT $1::int, 'FACTORY', a.id, a.action::"ChangeAction", a.before::jsonb, a.after::jsonb
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS a(id, action, before, after)`,
-      [
-        context.tokenId,
-        audit.map((a) => a.entityId),
-        audit.map((a) => a.action),
-        audit.map((a) => (a.before === undefined ? null : JSON.stringify(a.before))),
-        audit.map((a) => (a.after === undefined ? null : JSON.stringify(a.after))),
-      ],
-    );
-  }
-  return { citationsAdded: newlyCited.size, changes: audit.length };
+  return {
+    citationsAdded: newlyCited.size,
+    created: created.map((f) => f.id!),
+    filledIn,
+    cited: citing.filter((c) => c.existing && newlyCited.has(c.id)).map((c) => c.id),
+  };
 }
 
 /** The issue-22 details as the arrays the INSERT and UPDATE unnest, in their parameter order. */

@@ -54,6 +54,8 @@ const SPECIAL: Record<string, ConstraintRule> = {
   ApiToken_scopes_nonempty: { table: "ApiToken", column: "scopes", message: "must name at least one scope" },
   Change_has_snapshot: { table: "Change", column: undefined, message: "must record the entity before or after the write" },
   // The write generation (issue 25): one row, raised at commit by a trigger on Change.
+  // The importer's own bookkeeping (ON CONFLICT DO NOTHING): a run lists a factory once.
+  ImportRunListed_pkey: { table: "ImportRunListed", column: undefined, message: "already lists this factory" },
   WriteGeneration_one_row: { table: "WriteGeneration", column: undefined, message: "holds exactly one row" },
   Change_committed: { table: "Change", column: undefined, message: "could not raise the write generation at commit" },
   // Production's (factoryId, countryCode) foreign key points here.

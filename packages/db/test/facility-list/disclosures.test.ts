@@ -66,9 +66,9 @@ describe("dated snapshots of a brand's list", () => {
     // Each snapshot is cited for the factories it lists.
     const cited = await db.prisma.factorySource.findMany({ where: { source: { slug: "example-map-2025-12" } } });
     expect(cited).toHaveLength(5);
-    // The dropped relations' ends are in the audit trail.
-    const ended = await db.prisma.change.findMany({ where: { after: { path: ["brandRelation", "endedBy"], equals: "example-map-2025-12" } } });
-    expect(ended).toHaveLength(2);
+    // The dropped relations' ends are in the audit trail: the import's closing record (one per import batch) lists them.
+    const closing = await db.prisma.change.findFirstOrThrow({ where: { action: "IMPORT", after: { path: ["list"], equals: "example-map-2025-12" } }, orderBy: { id: "desc" } });
+    expect((closing.after as { ended: unknown[] }).ended).toHaveLength(2);
     // Worker figures keep the year they held: the first list's stay (never overwritten).
     expect(await db.prisma.factory.findUniqueOrThrow({ where: { slug: "example-footwear-co-ltd" }, select: { workforce: true, workforceYear: true } })).toEqual({ workforce: 5000, workforceYear: 2025 });
     expect((await db.prisma.factory.findUniqueOrThrow({ where: { slug: "newcomer-footwear-industries" }, include: { supplierGroup: true } })).supplierGroup?.name).toBe("Make-Believe Holdings");

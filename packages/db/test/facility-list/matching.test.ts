@@ -31,7 +31,7 @@ describe("matching a facility list to the graph", () => {
     const before = await tableCounts(db.sql);
     expect(await db.prisma.apiToken.count({ where: { name: "command-line" } })).toBe(0);
     const dry = await runImport(db, first, { brand: "example-brand", relation: "CONTRACT", dryRun: true });
-    expect(dry).toMatchObject({ committed: false, dryRun: true, summary: { created: 4, matched: 1, changes: 4 } });
+    expect(dry).toMatchObject({ committed: false, dryRun: true, summary: { created: 4, matched: 1, changes: 1 } });
     expect(await tableCounts(db.sql)).toEqual(before);
   });
 
@@ -45,14 +45,16 @@ describe("matching a facility list to the graph", () => {
       6: "matched example-footwear-co-ltd",
     });
     expect(report.rows[4]).toMatchObject({ matchedBy: ["name"], reason: "the same facility as line 2" });
-    expect(report.summary).toMatchObject({ created: 4, matched: 1, citationsAdded: 4, brandRelationsAdded: 4, changes: 4 });
+    expect(report.summary).toMatchObject({ created: 4, matched: 1, citationsAdded: 4, brandRelationsAdded: 4, changes: 1 });
     const factory = await db.prisma.factory.findUniqueOrThrow({ where: { slug: "example-footwear-co-ltd" }, include: { brandRelations: { include: { brand: true, source: true } } } });
     expect(factory.sectors).toEqual(["Footwear", "Apparel"]);
     expect(factory.ownership).toBe("CONTRACT");
     expect(factory.brandRelations.map((r) => [r.brand.slug, r.relation, r.source.slug])).toEqual([["example-brand", "CONTRACT", "example-list-2026"]]);
-    const created = await db.prisma.change.findFirstOrThrow({ where: { entityId: factory.id, entityType: "FACTORY" }, include: { token: true } });
-    expect(created).toMatchObject({ action: "CREATE", token: { name: "command-line" } });
-    expect(created.after).toMatchObject({ slug: "example-footwear-co-ltd", sources: [{ source: "example-list-2026" }], brandRelations: [{ brand: "example-brand", relation: "CONTRACT" }] });
+    // One audit record for the batch, on the list: the factories it created, by id.
+    const audit = await db.prisma.change.findFirstOrThrow({ where: { entityType: "SOURCE", action: "IMPORT" }, include: { token: true } });
+    expect(audit).toMatchObject({ token: { name: "command-line" }, before: null });
+    expect(audit.after).toMatchObject({ list: "example-list-2026", batch: 1, lines: [2, 6], brand: "example-brand", relation: "CONTRACT", cited: [], related: [], filledIn: [] });
+    expect((audit.after as { created: number[] }).created).toContain(factory.id);
   });
 
   it("changes nothing when the same file is imported again", async () => {
@@ -97,9 +99,18 @@ describe("matching a facility list to the graph", () => {
     const after = await counts();
     expect(after.factories - before.factories).toBe(1);
     expect(after.citations - before.citations).toBe(5);
-    // 1 CREATE, 4 CITE, 1 UPDATE (the filled-in fields).
-    expect(after.changes - before.changes).toBe(6);
-    expect(report.summary.changes).toBe(6);
+    // One record for the batch: 1 created, 4 newly cited, 1 filled in.
+    expect(after.changes - before.changes).toBe(1);
+    expect(report.summary.changes).toBe(1);
+    const audit = await db.prisma.change.findFirstOrThrow({ where: { action: "IMPORT" }, orderBy: { id: "desc" } });
+    const leather = await db.prisma.factory.findUniqueOrThrow({ where: { slug: "pretend-leather-works" } });
+    expect(audit.after).toMatchObject({
+      list: "fictional-union-list",
+      created: [expect.any(Number)],
+      cited: expect.arrayContaining([leather.id]),
+      filledIn: [{ id: leather.id, before: { address: null, latitude: null, longitude: null, sectors: ["Leather"] }, version: 2 }],
+    });
+    expect((audit.after as { cited: number[] }).cited).toHaveLength(4);
   });
 
   it("reports a row that could be several factories, and writes nothing for it", async () => {

@@ -9,6 +9,7 @@ export type ChangeAction =
   | 'CITE'
   | 'CREATE'
   | 'DELETE'
+  | 'IMPORT'
   | 'UNCITE'
   | 'UPDATE';
 

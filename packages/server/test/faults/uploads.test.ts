@@ -107,7 +107,8 @@ describe("uploads cannot take the server down (issue 25, finding 1)", () => {
       headers: { "content-type": "application/json", accept: "text/event-stream", authorization },
       body: JSON.stringify({ query: "subscription { changes { entityType } }" }),
     });
-    const events = readEventStream(stream, (received) => received.includes('"entityType":"FACTORY"'), 10_000);
+    // An import's audit record is one per batch, on the list's Source (action IMPORT).
+    const events = readEventStream(stream, (received) => received.includes('"entityType":"SOURCE"'), 10_000);
     const form = new FormData();
     form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { source: "example-fault-upload", file: null } } }));
     form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
@@ -116,7 +117,7 @@ describe("uploads cannot take the server down (issue 25, finding 1)", () => {
     expect(await imported.text()).toContain("ImportFacilityListPayload");
     expect(await count()).toBe(before + 1);
     await events.settled;
-    expect(events.received()).toContain('"entityType":"FACTORY"');
+    expect(events.received()).toContain('"entityType":"SOURCE"');
   });
 
   it("answers an upload without a token, or with one that may not upload, from its headers: the body is never read", async () => {

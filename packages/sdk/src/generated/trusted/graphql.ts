@@ -10,6 +10,7 @@ export type ChangeAction =
   | 'CITE'
   | 'CREATE'
   | 'DELETE'
+  | 'IMPORT'
   | 'UNCITE'
   | 'UPDATE';
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { FacilityListError, importFacilityList, LAYOUT_NAMES, LIST_FIELDS, type PrismaClient, type RowOutcome } from "@solegraph/db";
+import { FacilityListError, fingerprintOf, importFacilityList, LAYOUT_NAMES, LIST_FIELDS, type PrismaClient, type RowOutcome } from "@solegraph/db";
 import { builder } from "../../builder.ts";
 import type { AuthenticatedContext } from "../../context.ts";
 import { NotFoundError, ValidationError, type FieldPath } from "../../curation/errors.ts";
@@ -36,10 +36,11 @@ builder.mutationField("importFacilityList", (t) =>
     requiresScope: "curate",
     type: ImportFacilityListPayload,
     description:
-      "Imports a facility list in one transaction: each row creates a factory or is matched to one already in the graph " +
+      "Imports a facility list: each row creates a factory or is matched to one already in the graph " +
       "(same country and normalised name, same address, or within 50 m); every factory it names cites the source, with " +
       "`brand` the brand relation is recorded; rows that cannot be imported or that match several factories are reported " +
-      "with their line, and the rest is imported. Needs a token with the `curate` scope.",
+      "with their line, and the rest is imported. Rows commit in batches of 2,000: an import stopped by an error keeps " +
+      "its committed batches, and uploading the same file again continues after them. Needs a token with the `curate` scope.",
     errors: payloadResult("ImportFacilityList"),
     args: { input: t.arg({ type: ImportFacilityListInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<ImportedList> => {
@@ -47,10 +48,13 @@ builder.mutationField("importFacilityList", (t) =>
       const source = await slugOf(curator.prisma, "Source", String(input.source), ["input", "source"]);
       const brand = input.brand == null ? undefined : await slugOf(curator.prisma, "Brand", String(input.brand), ["input", "brand"]);
       const rows: RowOutcome[] = [];
-      // The importer records its changes in its own transaction: where the database does not
-      // announce them (embedded), they are announced from here once it commits.
+      const dryRun = input.dryRun ?? false;
+      // The importer records its changes in its own transactions (one per batch): where the
+      // database does not announce them (embedded), they are announced from here.
       const lastChangeBefore = await lastChangeId(curator);
       try {
+        // The upload is read twice (a Blob can be): a stopped run continues only with the same file.
+        const fingerprint = await fingerprintOf(chunksOf(input.file));
         const report = await importFacilityList({
           pool: curator.pool,
           input: Readable.from(chunksOf(input.file)),
@@ -62,13 +66,17 @@ builder.mutationField("importFacilityList", (t) =>
           columns: input.columns == null ? undefined : Object.fromEntries(input.columns.map((c) => [c.field, c.column])),
           sector: input.sector ?? undefined,
           tokenId: curator.authentication.tokenId,
-          dryRun: input.dryRun ?? false,
+          dryRun,
+          fingerprint,
           onOutcome: (outcome) => rows.push(outcome),
         });
-        if (report.committed) curator.changes.committed(await changesSince(curator, lastChangeBefore));
         return { report, rows };
       } catch (error) {
         throw curationErrorOf(error);
+      } finally {
+        // Batches commit as they go and an error keeps them: whatever committed is announced
+        // (one IMPORT record per batch), so no cached answer outlives it.
+        if (!dryRun) curator.changes.committed(await changesSince(curator, lastChangeBefore));
       }
     },
   }),

@@ -90,6 +90,12 @@ export const ImportFacilityListPayload = builder.objectRef<ImportedList>("Import
   fields: (t) => ({
     committed: t.boolean({ resolve: ({ report }) => report.committed }),
     dryRun: t.boolean({ resolve: ({ report }) => report.dryRun }),
+    batches: t.int({ description: "Batches of up to 2,000 rows committed by this import's run (each its own transaction); for a dry run, decided.", resolve: ({ report }) => report.run.batches }),
+    resumedAfterLine: t.int({
+      nullable: true,
+      description: "Set when this upload continued an import of the same file that had stopped: the line its committed batches had reached. `summary` then counts the whole file; `rows` only the lines after it.",
+      resolve: ({ report }) => report.run.resumedAfterLine,
+    }),
     relation: t.field({ type: OwnershipEnum, nullable: true, resolve: ({ report }) => report.relation }),
     format: t.string({ description: "What the file was read as: csv, xlsx or xls.", resolve: ({ report }) => report.format }),
     layout: t.string({ description: "The layout of its columns: manufacturing-map, open-supply-hub, contributor-csv or columns-file.", resolve: ({ report }) => report.layout }),
