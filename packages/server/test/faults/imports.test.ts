@@ -31,7 +31,9 @@ describe.runIf(serverUrl !== undefined)("imports invalidate, and the CLI prints 
       headers: { "content-type": "application/json", accept: "text/event-stream", authorization },
       body: JSON.stringify({ query: "subscription { changes { entityType action } }" }),
     });
-    const events = readEventStream(stream, (received) => received.includes('"entityType":"FACTORY"'), 20_000);
+    // An import is audited once per batch, on the list's Source (issue 23): that is the change streams hear.
+    const imported = '"changes":{"entityType":"SOURCE","action":"IMPORT"}';
+    const events = readEventStream(stream, (received) => received.includes(imported), 20_000);
     const before = await readWriteGeneration(server.db.pool);
     const csv = path.join(folder, "list.csv");
     fs.writeFileSync(csv, "country,name,address,sector,lat,lng\nKH,Fictional CLI Sewing Unit,1 Example Street Phnom Penh,Footwear,,\nX\u001b]0;owned\u0007\u001b[2JX,Fictional Escape Works,2 Example Street,Footwear,,\n");
@@ -41,6 +43,6 @@ describe.runIf(serverUrl !== undefined)("imports invalidate, and the CLI prints 
     expect(run.stdout).toContain("\\x1b]0;owned\\x07\\x1b[2J");
     expect(await readWriteGeneration(server.db.pool)).not.toBe(before);
     await events.settled;
-    expect(events.received()).toContain('"entityType":"FACTORY"');
+    expect(events.received()).toContain(imported);
   });
 });
