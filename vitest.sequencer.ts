@@ -11,7 +11,6 @@ const SLOWEST_FIRST = [
   "packages/sdk/test/consumer.test.ts",
   "packages/db/test/embedded.test.ts",
   "packages/server/test/fuzz.test.ts",
-  "packages/db/test/data-dir-permissions.test.ts",
   "packages/sdk/test/mutations.test.ts",
   "packages/sdk/test/client.test.ts",
   "packages/server/test/readiness.test.ts",
