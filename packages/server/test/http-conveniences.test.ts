@@ -15,10 +15,12 @@ describe("HTTP conveniences", () => {
   beforeAll(async () => {
     // No web page built here (test/web-page.test.ts serves one): / is the fallback's.
     server = await startTestServer({ webRoot: NO_WEB_PAGE });
-    withoutGraphiQL = await createTestApp({ config: loadConfig({ SOLEGRAPH_GRAPHIQL: "off" }), webRoot: NO_WEB_PAGE });
+    withoutGraphiQL = await createTestApp({ config: loadConfig({ SOLEGRAPH_GRAPHIQL: "off" }), webRoot: NO_WEB_PAGE, db: server.db });
   });
   afterAll(async () => {
-    await Promise.all([server?.close(), withoutGraphiQL?.close()]);
+    // The database's owner last.
+    await withoutGraphiQL?.close();
+    await server?.close();
   });
 
   // node:http directly: fetch would decompress (and hide) the encoding.

@@ -14,11 +14,14 @@ describe("Prometheus metrics", () => {
   let ownPort: TestServer;
   beforeAll(async () => {
     graph = await createTestApp();
-    off = await createTestApp({ config: loadConfig({ SOLEGRAPH_METRICS: "off" }) });
-    ownPort = await startTestServer({ config: loadConfig({ METRICS_PORT: "0", HOST: "127.0.0.1" }) });
+    // The same data behind differently configured apps: one database for the three.
+    off = await createTestApp({ config: loadConfig({ SOLEGRAPH_METRICS: "off" }), db: graph.db });
+    ownPort = await startTestServer({ config: loadConfig({ METRICS_PORT: "0", HOST: "127.0.0.1" }), db: graph.db });
   });
   afterAll(async () => {
-    await Promise.all([graph?.close(), off?.close(), ownPort?.close()]);
+    // The database's owner last.
+    await Promise.all([off?.close(), ownPort?.close()]);
+    await graph?.close();
   });
 
   it("count requests and durations by operation, errors by code, SQL statements and pool use", async () => {

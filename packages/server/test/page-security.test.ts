@@ -7,10 +7,12 @@ describe("GraphiQL's page is served with a policy and frame protection (issue 25
   let behindProxy: TestApp;
   beforeAll(async () => {
     graph = await createTestApp();
-    behindProxy = await createTestApp({ config: loadConfig({ SOLEGRAPH_TRUST_PROXY: "on" }) });
+    behindProxy = await createTestApp({ config: loadConfig({ SOLEGRAPH_TRUST_PROXY: "on" }), db: graph.db });
   });
   afterAll(async () => {
-    await Promise.all([graph?.close(), behindProxy?.close()]);
+    // The database's owner last.
+    await behindProxy?.close();
+    await graph?.close();
   });
 
   const page = (app: TestApp, headers: Record<string, string> = {}) => app.fetch(app.url, { headers: { accept: "text/html", ...headers } });

@@ -27,17 +27,21 @@ describe("the request log", () => {
   const faulty = capturingLogger("info");
   beforeAll(async () => {
     graph = await createTestApp({ logger: info.logger });
-    debugGraph = await createTestApp({ logger: debug.logger });
+    // The same data seen through differently configured apps: one database for the three.
+    debugGraph = await createTestApp({ logger: debug.logger, db: graph.db });
     // A fault of ours: the statement runner fails on the way to the database.
     faultyGraph = await createTestApp({
       logger: faulty.logger,
+      db: graph.db,
       onStatement: () => {
         throw new Error("connection to the database lost (simulated)");
       },
     });
   });
   afterAll(async () => {
-    await Promise.all([graph?.close(), debugGraph?.close(), faultyGraph?.close()]);
+    // The database's owner last.
+    await Promise.all([debugGraph?.close(), faultyGraph?.close()]);
+    await graph?.close();
   });
   beforeEach(() => {
     for (const capture of [info, debug, faulty]) capture.lines.length = 0;

@@ -25,7 +25,23 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot" | "readinessIntervalMs" | "shared"> {}
+export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onStatement" | "config" | "logger" | "webRoot" | "readinessIntervalMs" | "shared"> {
+  /**
+   * Serve this database instead of a fresh one; it stays open when the app closes (its
+   * owner closes it). For a file that compares apps configured differently over the same
+   * data: each fresh database costs about a second of CPU.
+   */
+  readonly db?: Db;
+}
+
+/** The options' own database, or a fresh test database and how to close it. */
+async function databaseFor(options: TestAppOptions): Promise<{ db: Db; closeDb: () => Promise<void> }> {
+  // The server closes the database it serves: given one it does not own, it closes a
+  // copy whose close does nothing.
+  if (options.db) return { db: { ...options.db, close: async () => {} }, closeDb: async () => {} };
+  const db = await createTestDb({ seed: true, ...options });
+  return { db, closeDb: () => db.close() };
+}
 
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
 export interface TestApp extends TestGraph {
@@ -44,7 +60,7 @@ export interface TestServer extends TestGraph, RunningServer {}
  * database when SOLEGRAPH_TEST_POSTGRES_URL is set. Seeded unless `seed: false`.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDb({ seed: true, ...options });
+  const { db, closeDb } = await databaseFor(options);
   const changes = createChangeFeed(db, options.logger ?? silentLogger);
   const app = createApp({
     db,
@@ -65,13 +81,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       await app.dispose();
       await changes.close();
-      await db.close();
+      await closeDb();
     },
   };
 }
 
 export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
-  const db = await createTestDb({ seed: true, ...options });
+  const { db, closeDb } = await databaseFor(options);
   const running = await serve({
     db,
     port: 0,
@@ -82,7 +98,14 @@ export async function startTestServer(options: TestAppOptions = {}): Promise<Tes
     ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
     ...(options.readinessIntervalMs !== undefined && { readinessIntervalMs: options.readinessIntervalMs }),
   });
-  return { ...running, ...graphqlClient(db, running.url, (request) => fetch(request)), close: () => running.close() };
+  return {
+    ...running,
+    ...graphqlClient(db, running.url, (request) => fetch(request)),
+    close: async () => {
+      await running.close();
+      await closeDb();
+    },
+  };
 }
 
 function graphqlClient(db: Db, url: string, send: (request: Request) => Promise<Response>) {
