@@ -23,6 +23,7 @@ interface PlanNode {
   readonly "Actual Loops"?: number;
   readonly "Rows Removed by Filter"?: number;
   readonly "Rows Removed by Index Recheck"?: number;
+  readonly Filter?: string;
   readonly Plans?: PlanNode[];
 }
 
@@ -109,6 +110,42 @@ describe("a registry of thousands of facilities", () => {
     const nodes = await plan(statement, true);
     const perRow = nodes.filter((node) => node["Parent Relationship"] === "SubPlan" && node["Actual Loops"]! > 1);
     expect(perRow).toEqual([]);
+    // Productions carry their factory's status: the only Factory rows read are the ones
+    // the brand runs (through their index), never a lookup per production.
+    const factoryReads = nodes.filter((node) => node["Relation Name"] === "Factory");
+    expect(factoryReads.map((node) => node["Index Name"])).toEqual(["Factory_operatorBrandId_name_id_idx"]);
+    const [operating] = await graph.db.sql.query<{ factories: number }>(
+      `SELECT count(DISTINCT (f."countryCode", f.id))::int AS factories FROM "Production" p JOIN "Factory" f ON f.id = p."factoryId"
+         JOIN "SneakerModel" m ON m.id = p."modelId" JOIN "Brand" b ON b.id = m."brandId" WHERE b.slug = $1 AND f.status = 'OPERATING'`,
+      [SCALE_BRANDS.big],
+    );
+    const factoryCounts = data.brand.productionByCountry.countries as { factoryCount: number }[];
+    expect(factoryCounts.reduce((sum, c) => sum + c.factoryCount, 0)).toBe(operating!.factories);
+  });
+
+  it("counts a country's factories from the maintained count, reading only the page's factories", async () => {
+    const { data, statement } = await read(`{ factories(filter: { country: "CN" }, first: 20) { totalCount edges { node { slug } } } }`);
+    const [expected] = await graph.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Factory" WHERE "countryCode" = 'CN'`);
+    expect(data.factories.totalCount).toBe(expected!.n);
+    expect(expected!.n).toBeGreaterThan(FACILITIES / 4);
+    const nodes = await plan(statement, true);
+    expect(nodes.some((node) => node["Relation Name"] === "FactoryCount")).toBe(true);
+    // The page and the row that says whether there is a next one; no count of CN's sites.
+    expect(rowsReadFrom(nodes, "Factory")).toBeLessThanOrEqual(21);
+
+    const withStatus = await read(`{ factories(filter: { country: "CN", status: CLOSED }, first: 1) { totalCount } }`);
+    const [closed] = await graph.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Factory" WHERE "countryCode" = 'CN' AND status = 'CLOSED'`);
+    expect(withStatus.data.factories.totalCount).toBe(closed!.n);
+    expect(withStatus.statement.text).toContain('"FactoryCount"');
+  });
+
+  it("counts the rows themselves when the filter is more than a country and a status", async () => {
+    const { data, statement } = await read(`{ factories(filter: { country: "CN", sector: "footwear" }, first: 1) { totalCount } }`);
+    const [expected] = await graph.db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Factory" WHERE "countryCode" = 'CN' AND EXISTS (SELECT 1 FROM unnest(sectors) s WHERE lower(s) = 'footwear')`,
+    );
+    expect(data.factories.totalCount).toBe(expected!.n);
+    expect(statement.text).not.toContain('"FactoryCount"');
   });
 
   it("filters by brand from the brand's side: a small brand's page and total read its factories, not the registry", async () => {
@@ -140,6 +177,9 @@ describe("a registry of thousands of facilities", () => {
     // The band index; on a registry this small the planner may take the older (latitude, longitude) one.
     expect(nodes.some((node) => node["Index Name"] === "Factory_latitude_band_idx" || node["Index Name"] === "Factory_latitude_longitude_idx")).toBe(true);
     expect(nodes.filter((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "Factory")).toEqual([]);
+    // The distance is inlined into the filter, not a function call per site.
+    expect(nodes.filter((node) => node.Filter?.includes("geo_distance_km"))).toEqual([]);
+    expect(nodes.some((node) => node.Filter?.includes("atan2"))).toBe(true);
   });
 
   it.runIf(testDatabaseKind === "postgres")("runs without JIT compilation on PostgreSQL", async () => {

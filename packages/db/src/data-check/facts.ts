@@ -15,8 +15,11 @@ export const IDENTITY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ProcessStep: ["slug", "name", "position"],
 };
 
-/** Columns that are bookkeeping, not facts (matching keys are derived from the name and address). */
-const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt", "nameKey", "addressKey"]);
+/**
+ * Columns that are bookkeeping, not facts (matching keys are derived from the name and
+ * address; a production's factoryStatus is its factory's status, copied by a trigger).
+ */
+const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt", "nameKey", "addressKey", "factoryStatus"]);
 
 /** The API's field name of a column (countryCode → country, operatorBrandId → operatorBrand, ...). */
 export function fieldOfColumn(column: string): string {

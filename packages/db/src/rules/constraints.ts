@@ -58,6 +58,8 @@ const SPECIAL: Record<string, ConstraintRule> = {
   ImportRunListed_pkey: { table: "ImportRunListed", column: undefined, message: "already lists this factory" },
   WriteGeneration_one_row: { table: "WriteGeneration", column: undefined, message: "holds exactly one row" },
   Change_committed: { table: "Change", column: undefined, message: "could not raise the write generation at commit" },
+  // Maintained by triggers on Factory (migration 20261208000000), never by a client.
+  FactoryCount_pkey: { table: "FactoryCount", column: undefined, message: "already counts this country and status" },
   // Production's (factoryId, countryCode) foreign key points here.
   Factory_id_countryCode_key: { table: "Factory", column: undefined, message: "already exists" },
 };

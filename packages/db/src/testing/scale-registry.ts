@@ -13,7 +13,8 @@ import type { SqlConnection } from "../sql-connection.ts";
  * one small (50 sites), eight of 1% each; the big and small ones with models and a
  * production at each of their factories, each cited. Triggers are off while it loads
  * (session_replication_role = replica: the citation checks would run a million times);
- * the rows satisfy what they check, and the matching keys are computed here.
+ * the rows satisfy what they check, the matching keys are computed here, and what the
+ * triggers maintain (counts per country, productions' factory status) is rebuilt at the end.
  */
 export const SCALE_BRANDS = { big: "example-big-brand", small: "example-small-brand" } as const;
 
@@ -85,6 +86,8 @@ export async function generateRegistry(sql: SqlConnection, facilities: number): 
     INSERT INTO "ProductionSource" ("productionId", "sourceId", locator, statement, "retrievedOn")
       SELECT p.id, src.id, 'https://example.org/registry.csv#row=' || p."factoryId", 'The example list names the model line made at the site.', DATE '2026-12-01'
         FROM "Production" p, "Source" src WHERE src.slug = 'example-registry-list' AND p.slug LIKE 'example-production-%';
+    -- What the triggers would have kept (they were off): productions' factory status, counts per country.
+    SELECT "solegraph_rebuild_registry_counts"();
   `);
   // Statistics and the visibility map: counts can then be index-only.
   await sql.query("VACUUM ANALYZE");

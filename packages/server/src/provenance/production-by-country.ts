@@ -17,34 +17,37 @@ import { sql, type Sql } from "../read/sql.ts";
  * Shares are float8 divisions: the same doubles JavaScript computes.
  */
 export function countriesOfBrand(brand: Sql): Sql {
-  // One pass over what places the brand in a country, grouped by (country, factory) and
-  // then by country (two hash aggregates: a distinct count would sort every row): its
+  // One pass over what places the brand in a country, grouped once by country: its
   // productions (with their factory, when operating), the operating factories it runs,
   // and the MADE_IN claims about it. No per-country subquery: the cost is the brand's
-  // rows, read once. A production's factory is looked up by key behind an OFFSET 0
-  // fence: joined freely, PostgreSQL hashed the whole Factory table (a million rows,
-  // 0.8 s) to look up a big brand's 50,000.
+  // rows, read once. A production carries its factory's status (kept by triggers,
+  // migration 20261208000000), so its branch reads Production_brand_page_idx alone
+  // (index-only when the visibility map allows) and never Factory: looking up each
+  // production's factory by key was 50,000 lookups and ~460 ms for the big brand at 1M.
+  // Factories are counted DISTINCT within each country (a sort of the brand's rows):
+  // measured at 1M, 29 ms against 80 ms for the former two hash aggregates (by country
+  // and factory, then by country: 45,000 groups).
   return sql`(
-    SELECT ${brand}.id AS "brandId", c.code AS "countryCode", c.name AS "countryName", bool_or(g.recorded) AS recorded,
-           sum(g.productions)::int AS "productionCount",
-           count(g.factory)::int AS "factoryCount",
-           sum(g.volume)::bigint AS "knownVolume",
-           CASE WHEN coalesce(sum(sum(g.volume)) OVER (), 0) = 0 OR sum(g.volume) IS NULL THEN NULL
-                ELSE sum(g.volume)::float8 / (sum(sum(g.volume)) OVER ())::float8 END AS "volumeShare"
+    SELECT ${brand}.id AS "brandId", c.code AS "countryCode", c.name AS "countryName", g.recorded,
+           g.productions::int AS "productionCount",
+           g.factories::int AS "factoryCount",
+           g.volume::bigint AS "knownVolume",
+           CASE WHEN coalesce(sum(g.volume) OVER (), 0) = 0 OR g.volume IS NULL THEN NULL
+                ELSE g.volume::float8 / (sum(g.volume) OVER ())::float8 END AS "volumeShare"
       FROM (
-        SELECT s.code, s.factory, bool_or(s.recorded) AS recorded, count(s.production) AS productions, sum(s.volume) AS volume
+        SELECT s.code, bool_or(s.recorded) AS recorded, count(s.production) AS productions,
+               count(DISTINCT s.factory) AS factories, sum(s.volume) AS volume
           FROM (
-            SELECT pr."countryCode" AS code, true AS recorded, pr.id AS production, pr."annualVolume" AS volume, f.id AS factory
+            SELECT pr."countryCode" AS code, true AS recorded, 1 AS production, pr."annualVolume" AS volume,
+                   CASE WHEN pr."factoryStatus" = 'OPERATING' THEN pr."factoryId" END AS factory
               FROM "SneakerModel" m JOIN "Production" pr ON pr."modelId" = m.id
-              LEFT JOIN LATERAL (SELECT x.id FROM "Factory" x WHERE x.id = pr."factoryId" AND x.status = 'OPERATING' OFFSET 0) AS f ON true
              WHERE m."brandId" = ${brand}.id
             UNION ALL
             SELECT f."countryCode", true, NULL, NULL, f.id FROM "Factory" f WHERE f."operatorBrandId" = ${brand}.id AND f.status = 'OPERATING'
             UNION ALL
             SELECT cl."countryCode", false, NULL, NULL, NULL FROM "Claim" cl
              WHERE cl."brandId" = ${brand}.id AND cl.topic = 'MADE_IN' AND cl.stance = 'ASSERTS') AS s
-         GROUP BY s.code, s.factory) AS g
+         GROUP BY s.code) AS g
       JOIN "Country" c ON c.code = g.code
-     GROUP BY c.code, c.name
   )`;
 }

@@ -34,7 +34,8 @@ interface PageArgs {
  * `ORDER BY <order>, id LIMIT size + 1` after the cursor's row (a keyset condition),
  * so a parent with 10,000 children reads size + 1 of them. The extra row tells
  * whether there is a next page. `last`/`before` read the order backwards and return
- * the edges forwards. `totalCount` is its own count, only when asked.
+ * the edges forwards. `totalCount` is its own count, only when asked (or the rows'
+ * maintained count, when their plan has one).
  */
 export function compileConnection(compiler: SelectionCompiler, input: ConnectionInput): Sql {
   const { plan, context, connectionType, nodes, instances, coordinate } = input;
@@ -67,7 +68,7 @@ export function compileConnection(compiler: SelectionCompiler, input: Connection
       const countRows = plan.rows(context, countAlias);
       entries.push([
         responseKey,
-        sql`(SELECT count(*)::int FROM ${countRows.from} AS ${countAlias}${countRows.where ? sql` WHERE ${countRows.where}` : raw("")})`,
+        countRows.count ?? sql`(SELECT count(*)::int FROM ${countRows.from} AS ${countAlias}${countRows.where ? sql` WHERE ${countRows.where}` : raw("")})`,
       ]);
     } else if (name === "edges") {
       needsPage = true;

@@ -30,6 +30,12 @@ export interface RowSource {
   readonly where?: Sql | undefined;
   /** Order of lists and pages; connections end it with the primary key themselves. */
   readonly orderBy?: readonly OrderTerm[] | undefined;
+  /**
+   * The exact number of these rows from a count the database maintains, when one
+   * answers this filter (a scalar subquery): a connection's `totalCount` then reads it
+   * instead of counting the rows.
+   */
+  readonly count?: Sql | undefined;
 }
 
 export interface OrderTerm {

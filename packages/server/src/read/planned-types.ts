@@ -161,8 +161,9 @@ export function connectionOf(node: PlannedRef, nodeName: string): PlannedRef {
       edges: t.field({ type: [edge], nullable: false, resolve: readPlanned }),
       pageInfo: t.field({ type: PageInfoRef, nullable: false, resolve: readPlanned }),
       totalCount: t.int({ nullable: false, description:
-          "All the items, on every page: an exact count, never an estimate. It is counted from an index where one serves the filter " +
-          "(a country's factories, a brand's from the brand's side), so it costs in proportion to the items counted, not to the registry; " +
+          "All the items, on every page: an exact count, never an estimate. `factories` filtered by a country alone (or a country and a status) " +
+          "reads a count per country and status that the database keeps exact, updated by the same transaction as every factory write, so it costs the same for any country. " +
+          "Other filters are counted from an index where one serves (a brand's factories from the brand's side), so they cost in proportion to the items counted, not to the registry; " +
           "a count that would read more rows than the server's read limit is refused before it runs (QUERY_READS_TOO_MUCH): narrow the filter or leave `totalCount` out.", resolve: readPlanned }),
     }),
   });

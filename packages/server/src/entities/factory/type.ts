@@ -19,6 +19,7 @@ import { allOf, equalsInsensitive, rowBySlug } from "../../read/filters.ts";
 import { BrandFactoryRelation, brandRelationsOfFactory } from "../brand-factory/type.ts";
 import { nearCondition, NearInput } from "./near.ts";
 import { factoriesOfBrand } from "./brand-membership.ts";
+import { countryCount } from "./country-count.ts";
 
 /** A point on the Earth. Only facts have sources: this is part of a factory's. */
 const Location: PlannedRef = plannedObject<Factory>("Location", {
@@ -159,6 +160,7 @@ plannedQueryFields((t) => ({
         from: factoriesFrom(args["filter"] as FactoryFilterInput | null | undefined),
         where: factoryWhere(args["filter"] as FactoryFilterInput | null | undefined, alias),
         orderBy: factoryOrder(args["orderBy"] as FactoryOrderInput | null | undefined),
+        count: countryCount(args["filter"] as FactoryFilterInput | null | undefined),
       }),
     },
     {
