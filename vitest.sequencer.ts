@@ -8,17 +8,19 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * clone has none, so it would go by file size. Files not listed follow in its order.
  */
 const SLOWEST_FIRST = [
-  "packages/sdk/test/consumer.test.ts",
   "packages/db/test/embedded.test.ts",
+  "packages/sdk/test/consumer.test.ts",
   "packages/server/test/fuzz.test.ts",
-  "packages/sdk/test/mutations.test.ts",
-  "packages/sdk/test/client.test.ts",
+  "packages/server/test/registry-scale.test.ts",
   "packages/server/test/readiness.test.ts",
-  "packages/sdk/test/paginate.test.ts",
   "packages/server/test/facility-lists.test.ts",
+  "packages/server/test/bad-input.test.ts",
+  "packages/db/test/seed.test.ts",
   "packages/server/test/made-in.test.ts",
-  "packages/server/test/curator-story.test.ts",
-  "packages/db/test/concurrent-start.test.ts",
+  "packages/db/test/constraints.test.ts",
+  "packages/sdk/test/mutations.test.ts",
+  "packages/server/test/curation-auth.test.ts",
+  "packages/server/test/concurrency.test.ts",
 ];
 
 export default class SlowestFirstSequencer extends BaseSequencer {
