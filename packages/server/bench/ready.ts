@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -11,15 +12,21 @@ const USAGE = `Usage: npm run bench:ready [-- --connections 200 --duration 5 --b
 
 How fast /ready answers a busy replica: CONNECTIONS clients ask /ready as fast as
 they can while BUSY clients send the benchmark's nested GraphQL query, against a
-server process (one worker, response cache off) on a fresh PostgreSQL database (created and dropped). Prints
-/ready's requests/s, p50, p99 and slowest answer, and its non-200 answers.
-Orchestrators time readiness out at about 1 s; the answer comes from state a
-background probe keeps fresh, so it should stay far below that.
+server process (one worker, response cache off) on a fresh PostgreSQL database (created
+and dropped): the compiled server as production runs it (\`npm run build\` first; from
+source through tsx when there is no build, and it says so). The load runs twice: a
+warm-up of WARMUP seconds (connections opening, the JIT compiling), reported apart, then
+the measured run. Prints /ready's requests/s, p50, p99 and slowest answer, and its
+non-200 answers. The load generator runs in this process, on the same cores as the
+server: its figures include the client's own queueing. Orchestrators time readiness out
+at about 1 s; the answer comes from state a background probe keeps fresh, so it should
+stay far below that.
 
 Options:
   --connections N  concurrent /ready clients (default 200)
   --duration S     seconds of load (default 5)
   --busy N         concurrent GraphQL clients beside them (default 10; 0 for none)
+  --warmup S       seconds of the same load first, reported apart (default 2)
   --postgres URL   server to create the database on
                    (default $SOLEGRAPH_TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres)
   -h, --help       this help`;
@@ -29,6 +36,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "200" },
     duration: { type: "string", default: "5" },
     busy: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
     postgres: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
@@ -40,6 +48,7 @@ if (values.help) {
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const busy = Number(values.busy);
+const warmup = Number(values.warmup);
 const postgresServer = values.postgres ?? process.env.SOLEGRAPH_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
@@ -51,29 +60,40 @@ try {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env = { ...process.env, DATABASE_URL: url, HOST: "127.0.0.1", PORT: String(port), WORKERS: "1", SOLEGRAPH_RESPONSE_CACHE: "false", LOG_LEVEL: "warn" };
-  const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: serverDir, env, stdio: ["ignore", "inherit", "inherit"] });
+  // As `npm start` runs it in production (scripts/start.sh), when built.
+  const compiled = fs.existsSync(new URL("../dist/main.js", import.meta.url)) && fs.existsSync(new URL("../../db/dist/index.js", import.meta.url));
+  const args = compiled ? ["--conditions=solegraph-compiled", "dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const serverEnv = compiled ? { ...env, NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" } : env;
+  const server = spawn(process.execPath, args, { cwd: serverDir, env: serverEnv, stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise((resolve) => server.once("exit", resolve));
   try {
     await waitUntilReady(`${origin}/ready`);
     const nested = BENCH_QUERIES.find((query) => query.name === "nested") ?? BENCH_QUERIES[0]!;
-    const load =
-      busy > 0
-        ? autocannon({
-            url: `${origin}/graphql`,
-            connections: busy,
-            duration,
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ query: nested.graphql }),
-          })
-        : undefined;
-    const ready = await autocannon({ url: `${origin}/ready`, connections, duration });
-    const graphql = await load;
+    const run = async (seconds: number) => {
+      const load =
+        busy > 0
+          ? autocannon({
+              url: `${origin}/graphql`,
+              connections: busy,
+              duration: seconds,
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ query: nested.graphql }),
+            })
+          : undefined;
+      const ready = await autocannon({ url: `${origin}/ready`, connections, duration: seconds });
+      return { ready, graphql: await load };
+    };
     const row = (label: string, result: autocannon.Result) =>
       `${label.padEnd(8)} ${String(Math.round(result.requests.average)).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}`;
-    console.log(`/ready at ${connections} connections for ${duration} s, beside ${busy} GraphQL clients (PostgreSQL):`);
-    console.log(row("/ready", ready));
-    if (graphql) console.log(row("GraphQL", graphql));
+    const print = (title: string, { ready, graphql }: Awaited<ReturnType<typeof run>>) => {
+      console.log(title);
+      console.log(row("/ready", ready));
+      if (graphql) console.log(row("GraphQL", graphql));
+    };
+    const subject = compiled ? "the compiled server (node dist/main.js, NODE_ENV=production)" : "the server from source (tsx; run `npm run build` to measure the compiled one)";
+    if (warmup > 0) print(`warm-up, ${warmup} s (connections opening, JIT compiling):`, await run(warmup));
+    print(`/ready at ${connections} connections for ${duration} s, beside ${busy} GraphQL clients, ${subject} on PostgreSQL:`, await run(duration));
   } finally {
     server.kill("SIGTERM");
     await exited;
