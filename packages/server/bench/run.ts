@@ -15,8 +15,9 @@ import { BENCH_QUERIES, type BenchQuery } from "./queries.ts";
 const USAGE = `Usage: npm run bench [-- --duration 10 --connections 10 --scale 20 --database both --workers N]
 
 Measures solegraph against the floor, in one run, on the same data: for each query
-(shallow, nested, nested + madeInUsa) it loads solegraph's server (a child process,
-as \`npm start\` runs it) and a bare node:http server that answers with one
+(shallow, nested, nested + madeInUsa) it loads solegraph's server (a child process:
+the compiled server as production runs it, \`npm run build\` first; from source through
+tsx when there is no build, and it says so) and a bare node:http server that answers with one
 hand-written SQL statement, and prints requests/s, p50/p99 latency, the server's CPU
 per request (whole process tree, and its main thread alone), SQL statements per
 request, and solegraph's throughput as a share of the floor's.
@@ -81,8 +82,21 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
   throw new Error(`${url} never answered:\n${output()}`);
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: serverDir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * What users run: the compiled server (scripts/start.sh), when `npm run build` wrote it;
+ * production mode on PostgreSQL (production refuses the embedded database, which then
+ * runs the same compiled code in development mode). Else the sources through tsx.
+ */
+const COMPILED = fs.existsSync(new URL("../dist/main.js", import.meta.url)) && fs.existsSync(new URL("../../db/dist/index.js", import.meta.url));
+
+function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  if (!COMPILED) return start(["src/main.ts", "--no-seed"], env);
+  const production = env["DATABASE_URL"] ? { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" } : {};
+  return start(["dist/main.js", "--no-seed"], { ...env, ...production }, ["--conditions=solegraph-compiled"]);
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv, nodeOptions: string[] = ["--import", "tsx"]): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [...nodeOptions, ...args], { cwd: serverDir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -192,7 +206,7 @@ async function benchTarget(kind: "postgres" | "embedded"): Promise<Record<string
       const port = await freePort();
       const origin = `http://127.0.0.1:${port}`;
       // The planner's own figures: with the response cache on, every request after the first would be a hit.
-      const server = start(["src/main.ts", "--no-seed"], { ...target.serverEnv, PORT: String(port), HOST: "127.0.0.1", SOLEGRAPH_RESPONSE_CACHE: "off" });
+      const server = startServer({ ...target.serverEnv, PORT: String(port), HOST: "127.0.0.1", SOLEGRAPH_RESPONSE_CACHE: "off" });
       try {
         await waitFor(`${origin}/ready`, server.child, server.output);
         for (const query of BENCH_QUERIES) {
@@ -209,7 +223,7 @@ async function benchTarget(kind: "postgres" | "embedded"): Promise<Record<string
     {
       const port = await freePort();
       const origin = `http://127.0.0.1:${port}`;
-      const server = start(["src/main.ts", "--no-seed"], { ...target.serverEnv, PORT: String(port), HOST: "127.0.0.1", SOLEGRAPH_RESPONSE_CACHE: "on" });
+      const server = startServer({ ...target.serverEnv, PORT: String(port), HOST: "127.0.0.1", SOLEGRAPH_RESPONSE_CACHE: "on" });
       try {
         await waitFor(`${origin}/ready`, server.child, server.output);
         cacheHit = await load(`${origin}/graphql`, JSON.stringify({ query: NESTED.graphql }), server.child.pid!, origin);
@@ -271,7 +285,8 @@ const kinds = values.database === "both" ? (["postgres", "embedded"] as const) :
 console.log(
   `solegraph bench: seed + ${scale} synthetic brands, ${connections} connections, ${duration}s per query and server, ` +
     `Node ${process.version}, ${os.availableParallelism()} cores; server processes on PostgreSQL: ` +
-    `${values.workers ?? `the server's default (${os.availableParallelism()})`}, on the embedded database: 1\n`,
+    `${values.workers ?? `the server's default (${os.availableParallelism()})`}, on the embedded database: 1; ` +
+    `${COMPILED ? "the compiled server (dist/, production mode on PostgreSQL)" : "the server from source through tsx (run `npm run build` to measure the compiled one)"}\n`,
 );
 const rows: Record<string, string | number>[] = [];
 for (const kind of kinds) rows.push(...(await benchTarget(kind)));
