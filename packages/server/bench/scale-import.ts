@@ -21,6 +21,8 @@ export interface ListImport {
   readonly brand: string;
   /** Rows per transaction; default the importer's own (2,000), as `npm run import` runs it. */
   readonly batchSize?: number;
+  /** Decide every row in one transaction and roll it back (`--dry-run`): a warm-up that leaves the database as it was. */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -31,8 +33,9 @@ export interface ListImport {
  * measured: its elapsed time, rows and batches.
  */
 export async function importList(db: Db, list: ListImport): Promise<ImportFigures> {
-  await db.prisma.source.create({ data: { slug: list.source, kind: "FACILITY_LIST", title: "A generated facility list (bench:scale)" } });
-  await db.prisma.brand.create({ data: { slug: list.brand, name: `Bench Brand ${list.brand}` } });
+  const source = { slug: list.source, kind: "FACILITY_LIST", title: "A generated facility list (bench:scale)" } as const;
+  await db.prisma.source.upsert({ where: { slug: list.source }, create: source, update: {} });
+  await db.prisma.brand.upsert({ where: { slug: list.brand }, create: { slug: list.brand, name: `Bench Brand ${list.brand}` }, update: {} });
   const fingerprint = await fingerprintOf(createReadStream(list.file));
   const report = await importFacilityList({
     pool: db.pool,
@@ -42,6 +45,7 @@ export async function importList(db: Db, list: ListImport): Promise<ImportFigure
     relation: Ownership.CONTRACT,
     tokenId: async (client) => (await commandLineActor(client)).id,
     fingerprint,
+    dryRun: list.dryRun ?? false,
     ...(list.batchSize !== undefined && { batchSize: list.batchSize }),
   });
   const seconds = report.elapsedMs / 1000;

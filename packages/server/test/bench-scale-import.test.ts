@@ -29,6 +29,10 @@ describe("the scale benchmark's import step", () => {
     // 100 rows: 10 name a sampled facility, 1 repeats an earlier row, 1 is rejected.
     await writeFacilityList(file, 100, sample);
     const before = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "Factory"`);
+    // The bench's warm-up: decided, rolled back, nothing left behind.
+    const dry = await importList(db, { file, source: "example-import-list", brand: "example-import-brand", dryRun: true });
+    expect(dry).toMatchObject({ rows: 100, summary: { created: 88 } });
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM "Factory"`)).n).toBe(before.n);
 
     const figures = await importList(db, { file, source: "example-import-list", brand: "example-import-brand", batchSize: 25 });
 
