@@ -3,11 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, type Db } from "@solegraph/db";
-import { createPostgresDatabase, generateRegistry, SCALE_BRANDS } from "@solegraph/db/testing";
+import { createPostgresDatabase, generateRegistry, SCALE_BRANDS, writeFacilityList } from "@solegraph/db/testing";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
+import { importList, registrySample, type ImportFigures } from "./scale-import.ts";
 
-const USAGE = `Usage: npm run bench:scale [-- --sizes 10000,100000,1000000 --database both --runs 30 --duration 20]
+const USAGE = `Usage: npm run bench:scale [-- --sizes 10000,100000,1000000 --database both --runs 30 --duration 20 --import-rows 20000]
 
 Generates a registry of N facilities per size (set-based SQL: ~200 countries, one big
 brand with 5% of the sites, one small brand with 50; the shape is in
@@ -18,8 +19,12 @@ GraphQL parsing, planning and the SQL, no HTTP):
   near 50 km (a dense town), node lookup   — median and p95 of --runs sequential requests
   mixed load                               — 10 concurrent requests for --duration s:
                                              throughput, p95, errors
-  import rows/s                            — the importer's figure (issue 23's importer
-                                             half fills it: see importRowsPerSecond)
+  import rows/s                            — a generated facility list of --import-rows
+                                             rows (a brand's disclosure: mostly new sites,
+                                             one row in ten a facility of the registry)
+                                             imported by npm run import's code, into a fresh
+                                             empty database and then into the registry: the
+                                             importer's own elapsed time, batches, outcomes
 
 Options:
   --sizes LIST      facilities per registry, comma-separated (default 10000,100000)
@@ -28,6 +33,9 @@ Options:
   --runs N          sequential requests per page (default 30)
   --duration S      seconds of mixed load (default 20)
   --concurrency N   requests in flight during the mixed load (default 10)
+  --import-rows N   rows of the imported list (default 20000; 0: no import). The import
+                    comes last: it adds its rows to the registry (with --existing and
+                    --keep too, so a kept database grows by them on every run)
   --postgres URL    server to create the databases on
                     (default $SOLEGRAPH_TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres)
   --keep            keep the PostgreSQL databases (their URLs are printed)
@@ -43,6 +51,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "30" },
     duration: { type: "string", default: "20" },
     concurrency: { type: "string", default: "10" },
+    "import-rows": { type: "string", default: "20000" },
     postgres: { type: "string" },
     keep: { type: "boolean", default: false },
     existing: { type: "string" },
@@ -59,6 +68,8 @@ if (!["postgres", "embedded", "both"].includes(values.database)) throw new Error
 const runs = Number(values.runs);
 const durationMs = Number(values.duration) * 1000;
 const concurrency = Number(values.concurrency);
+const importRows = Number(values["import-rows"]);
+if (!Number.isInteger(importRows) || importRows < 0) throw new Error("--import-rows: a whole number (0: no import).");
 const serverUrl = values.postgres ?? process.env["SOLEGRAPH_TEST_POSTGRES_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 interface Page {
@@ -68,12 +79,8 @@ interface Page {
   readonly variables: (i: number) => Record<string, unknown>;
 }
 
-/**
- * The importer's rows/s into this registry (an empty one, and the generated one): the
- * importer's half of issue 23 plugs its measurement in here. Until then: not measured.
- */
-export type ImportRowsPerSecond = (db: Db) => Promise<{ readonly intoEmpty: number; readonly intoRegistry: number } | undefined>;
-const importRowsPerSecond: ImportRowsPerSecond = async () => undefined;
+/** A fresh database beside the registry, migrated and empty: the import's baseline. */
+type OpenEmpty = () => Promise<{ readonly db: Db; readonly close: () => Promise<void> }>;
 
 async function pagesFor(db: Db): Promise<Page[]> {
   const [town] = await db.sql.query<{ latitude: number; longitude: number }>(
@@ -140,7 +147,7 @@ function sender(db: Db): Send {
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-async function measure(db: Db, label: string, size: number, generationMs: number): Promise<void> {
+async function measure(db: Db, label: string, size: number, generationMs: number, openEmpty: OpenEmpty): Promise<void> {
   const pages = await pagesFor(db);
   const send = sender(db);
   console.log(`\n### ${label}, ${size.toLocaleString("en")} facilities (generated in ${(generationMs / 1000).toFixed(0)} s)\n`);
@@ -179,15 +186,73 @@ async function measure(db: Db, label: string, size: number, generationMs: number
   console.log(
     `| mixed, ${concurrency} concurrent, ${durationMs / 1000} s | ${(times.length / (durationMs / 1000)).toFixed(0)} req/s | p95 ${fmt(percentile(times, 0.95))} | ${failed}${firstErrors.size ? ` (${[...firstErrors].join("; ")})` : ""} |`,
   );
-  const imported = await importRowsPerSecond(db);
-  console.log(`| import rows/s (empty / this registry) | ${imported ? `${imported.intoEmpty.toFixed(0)} / ${imported.intoRegistry.toFixed(0)}` : "not measured here (importer: issue 23's importer half)"} | | |`);
+  await measureImport(db, openEmpty);
+}
+
+/**
+ * The same list into an empty database and into the registry, last (it adds to the
+ * registry). One row in ten names a facility of the registry (sampled before either
+ * import): matched there, new in the empty database.
+ */
+async function measureImport(db: Db, openEmpty: OpenEmpty): Promise<void> {
+  if (importRows === 0) {
+    console.log("| import rows/s | not measured (--import-rows 0) | | |");
+    return;
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "solegraph-scale-import-"));
+  try {
+    const file = path.join(work, "list.csv");
+    await writeFacilityList(file, importRows, await registrySample(db, Math.floor(importRows / 10)));
+    // Unique slugs: an --existing or kept registry may hold an earlier run's list.
+    const run = Date.now().toString(36);
+    const list = { file, source: `example-import-list-${run}`, brand: `example-import-brand-${run}` };
+    // A warm-up first, the same code on a list of one batch, as a dry run (rolled
+    // back: the database stays empty): without it the first import measured pays for
+    // loading and compiling the importer's code and the new database's first statements.
+    const warmUp = path.join(work, "warm-up.csv");
+    await writeFacilityList(warmUp, 2_000);
+    const row = (name: string, f: ImportFigures) =>
+      `| import ${f.rows.toLocaleString("en")} rows ${name} | ${f.rowsPerSecond.toFixed(0)} rows/s | ${f.seconds.toFixed(1)} s, ${f.batches} batch${f.batches === 1 ? "" : "es"} | ` +
+      `created ${f.summary.created}, matched ${f.summary.matched}, ambiguous ${f.summary.ambiguous}, rejected ${f.summary.rejected} |`;
+    const empty = await openEmpty();
+    let intoEmpty: ImportFigures;
+    try {
+      await importList(empty.db, { ...list, file: warmUp, dryRun: true });
+      intoEmpty = await importList(empty.db, list);
+      console.log(row("into an empty database", intoEmpty));
+    } finally {
+      await empty.close();
+    }
+    const intoRegistry = await importList(db, list);
+    console.log(row("into this registry", intoRegistry));
+    console.log(`\nimport rows/s: empty / into the registry = ${intoEmpty.rowsPerSecond.toFixed(0)} / ${intoRegistry.rowsPerSecond.toFixed(0)} (${(intoRegistry.rowsPerSecond / intoEmpty.rowsPerSecond).toFixed(2)}×)`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function emptyPostgres(): ReturnType<OpenEmpty> {
+  const { url, drop } = await createPostgresDatabase(serverUrl);
+  try {
+    const db = await createDb({ url, migrate: true });
+    return { db, close: async () => { await db.close(); await drop(); } };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+async function emptyEmbedded(): ReturnType<OpenEmpty> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "solegraph-scale-empty-"));
+  const db = await createDb({ dataDir: dir, migrate: true });
+  return { db, close: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
 async function onPostgres(size: number): Promise<void> {
   if (values.existing) {
     const db = await createDb({ url: values.existing, migrate: true });
     try {
-      await measure(db, "PostgreSQL (existing)", size, 0);
+      await measure(db, "PostgreSQL (existing)", size, 0, emptyPostgres);
     } finally {
       await db.close();
     }
@@ -198,7 +263,7 @@ async function onPostgres(size: number): Promise<void> {
   try {
     const started = performance.now();
     await generateRegistry(db.sql, size);
-    await measure(db, "PostgreSQL", size, performance.now() - started);
+    await measure(db, "PostgreSQL", size, performance.now() - started, emptyPostgres);
   } finally {
     await db.close();
     if (values.keep) console.log(`(kept: ${url})`);
@@ -212,7 +277,7 @@ async function onEmbedded(size: number): Promise<void> {
   try {
     const started = performance.now();
     await generateRegistry(db.sql, size);
-    await measure(db, "embedded (PGlite)", size, performance.now() - started);
+    await measure(db, "embedded (PGlite)", size, performance.now() - started, emptyEmbedded);
   } finally {
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });

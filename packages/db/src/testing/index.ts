@@ -74,4 +74,4 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
 }
 export { generateDataset } from "./generate.ts";
 export { generateRegistry, SCALE_BRANDS } from "./scale-registry.ts";
-export { generateRegistry as generateImportRegistry } from "./registry.ts";
+export { writeFacilityList, writeManufacturingMap, type ListedFacility } from "./facility-list-file.ts";

@@ -15,6 +15,15 @@ import type { SqlConnection } from "../sql-connection.ts";
  * (session_replication_role = replica: the citation checks would run a million times);
  * the rows satisfy what they check, the matching keys are computed here, and what the
  * triggers maintain (counts per country, productions' factory status) is rebuilt at the end.
+ *
+ * The project's one registry generator: the read benchmarks, `bench:scale`'s and
+ * `bench:import -- --registry N`'s import figures and the importer's index test use it.
+ * (A second, row-trigger generator for the importer was folded into this one: it took
+ * 487 s for a million where this took 248 s (README's runs, at different loads), and
+ * spread sites evenly over countries where a real registry, and this one, puts a third
+ * in one: a country's index probes are the importer's hard case.) The bench's lists
+ * (`writeFacilityList`) name other facilities ("Fictional Footwear Unit N"), so they add
+ * to it, except the registry's own sites they are given to name again.
  */
 export const SCALE_BRANDS = { big: "example-big-brand", small: "example-small-brand" } as const;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchStatement } from "../../src/facility-list/match.ts";
 import type { FacilityRow } from "../../src/facility-list/row.ts";
-import { createTestDb, generateImportRegistry, testDatabaseKind, type TestDb } from "../../src/testing/index.ts";
+import { createTestDb, generateRegistry, testDatabaseKind, type TestDb } from "../../src/testing/index.ts";
 import { listSources, runImport } from "./support.ts";
 
 /** A list of `count` distinct fictional facilities, one per line after the header; `area` sets them apart from another list's. */
@@ -94,9 +94,9 @@ describe("importing a facility list in batches", () => {
   });
 
   it.runIf(testDatabaseKind === "postgres")("matches rows through indexes: no statement reads the Factory table or a country's index", async () => {
-    await generateImportRegistry(db.pool, 20_000, "fictional-union-list");
+    await generateRegistry(db.sql, 20_000);
     const rows: FacilityRow[] = [1, 2, 3].map((i) => ({
-      line: i + 1, name: `Fictional Registry Facility ${i * 1000} Co Ltd`, countryCode: "VN", address: `No. ${i} Registry Road, Sample Zone 5`,
+      line: i + 1, name: `Sample Shoes Works ${i * 1000}`, countryCode: "VN", address: `${i * 1000} Example Road, Exampleton VN 5`,
       latitude: 10 + i, longitude: 106 + i, sectors: [], notes: [], roles: [], brands: [], supplierGroup: null, workers: { total: null, line: null, femalePercent: null, migrantPercent: null }, osId: null,
     }));
     const { text, values } = matchStatement(rows);

@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeFacilityList } from "../../bench/generate-list.ts";
-import { createTestDb, TEST_POSTGRES_URL, type TestDb } from "../../src/testing/index.ts";
+import { createTestDb, TEST_POSTGRES_URL, writeFacilityList, type TestDb } from "../../src/testing/index.ts";
 
 const root = fileURLToPath(new URL("../../../..", import.meta.url));
 const ROWS = 12_000; // 6 batches; 1% rejected, 1% repeating an earlier row

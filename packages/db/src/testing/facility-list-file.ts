@@ -3,21 +3,40 @@ import { once } from "node:events";
 
 const COUNTRIES = ["VN", "Viet Nam", "CN", "China", "IDN", "Indonesia", "KH", "Cambodia", "BD", "Bangladesh", "IN", "PK", "USA", "United States", "Mexico", "BR"];
 
+/** A facility already in the registry that a list names again (a disclosure's known sites). */
+export interface ListedFacility {
+  readonly name: string;
+  readonly countryCode: string;
+  readonly address: string | null;
+}
+
 /**
  * Writes a facility list of `rows` rows, streamed, like the ones brands publish: every
  * country spelling, quoted names with commas, sectors with `|`, an extra column, about
  * 1% rows repeating an earlier facility and 1% rows that must be rejected. Names are
  * fictional and distinct; sites sit on a 0.02° grid, so no two are within 50 m.
+ *
+ * With `existing` (facilities of the registry it will be imported into), one row in ten
+ * names one of them instead, by name, country and address and without coordinates (a
+ * disclosure's known sites, matched rather than created; without coordinates so that a
+ * neighbour within 50 m cannot make the row ambiguous): mostly new facilities, some known,
+ * like a real disclosure. Into an empty registry the same rows are new.
  */
-export async function writeFacilityList(path: string, rows: number): Promise<void> {
+export async function writeFacilityList(path: string, rows: number, existing: readonly ListedFacility[] = []): Promise<void> {
   const out = createWriteStream(path);
   const write = async (line: string) => {
     if (!out.write(line)) await once(out, "drain");
   };
   await write("\uFEFFcountry,name,address,sector,lat,lng,supplier_type\r\n");
+  let known = 0;
   for (let i = 1; i <= rows; i++) {
     if (i % 100 === 50) {
       await write(`Atlantis,Sunken Sole Works ${i},,Footwear,,,Tier 1\r\n`);
+      continue;
+    }
+    if (i % 10 === 3 && existing.length > 0) {
+      const site = existing[known++ % existing.length]!;
+      await write(`${site.countryCode},${quoted(site.name)},${quoted(site.address ?? "")},Footwear,,,Tier 1\r\n`);
       continue;
     }
     const n = i % 100 === 75 ? i - 70 : i; // repeats an earlier row's facility
@@ -32,6 +51,8 @@ export async function writeFacilityList(path: string, rows: number): Promise<voi
   out.end();
   await once(out, "finish");
 }
+
+const quoted = (field: string) => `"${field.replaceAll('"', '""')}"`;
 
 /**
  * Writes a brand's manufacturing-map export of `rows` factories as a workbook (.xlsx,
