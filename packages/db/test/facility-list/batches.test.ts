@@ -93,7 +93,7 @@ describe("importing a facility list in batches", () => {
     expect(await count(`SELECT count(*)::int AS n FROM "ImportRunListed"`)).toBe(0);
   });
 
-  it.runIf(testDatabaseKind === "postgres")("matches rows through indexes: no statement reads the Factory table or a country's index", async () => {
+  it("matches rows through indexes: no statement reads the Factory table or a country's index", async () => {
     await generateRegistry(db.sql, 20_000);
     const rows: FacilityRow[] = [1, 2, 3].map((i) => ({
       line: i + 1, name: `Sample Shoes Works ${i * 1000}`, countryCode: "VN", address: `${i * 1000} Example Road, Exampleton VN 5`,
@@ -105,10 +105,13 @@ describe("importing a facility list in batches", () => {
     expect(plan).toMatch(/Factory_osId_key/);
     expect(plan).toMatch(/Factory_countryCode_nameKey_idx/);
     expect(plan).toMatch(/Factory_countryCode_addressKey_idx/);
-    expect(plan).toMatch(/Factory_countryCode_latitude_longitude_idx/);
     expect(plan).not.toMatch(/Seq Scan on "Factory"/);
-    expect(plan).not.toMatch(/Factory_countryCode_idx/);
-    // The location probe is a range within the country: its index condition bounds the latitude.
-    expect(plan).toMatch(/Index Cond: \(\("countryCode" = k\.country\) AND \(latitude >=/);
+    // The location probe reads a band of latitude (about 200 m), within the country
+    // (PostgreSQL's choice) or across countries (PGlite's): either way a handful of
+    // entries, never a whole country's (the index on countryCode alone, dropped in
+    // 20261209000000 after PGlite chose it and imported at 148 rows/s into 100k factories).
+    expect(plan).toMatch(/Factory_(countryCode_)?latitude_longitude_idx/);
+    expect(plan).toMatch(/Index Cond: \((\("countryCode" = k\.country\) AND )?\(latitude >=/);
+    if (testDatabaseKind === "postgres") expect(plan).toMatch(/Factory_countryCode_latitude_longitude_idx/);
   });
 });
