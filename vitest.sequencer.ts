@@ -11,6 +11,7 @@ const SLOWEST_FIRST = [
   "packages/db/test/embedded.test.ts",
   "packages/sdk/test/consumer.test.ts",
   "packages/server/test/fuzz.test.ts",
+  "packages/db/test/facility-list/batches.test.ts",
   "packages/server/test/registry-scale.test.ts",
   "packages/server/test/readiness.test.ts",
   "packages/server/test/facility-lists.test.ts",
