@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -7,6 +6,7 @@ import { createDb, seed } from "@solegraph/db";
 import { createPostgresDatabase } from "@solegraph/db/testing";
 import { freePort } from "../src/net/free-port.ts";
 import { BENCH_QUERIES } from "./queries.ts";
+import { COMPILED, SERVER_MEASURED, serverArgs } from "./server-command.ts";
 
 const USAGE = `Usage: npm run bench:ready [-- --connections 200 --duration 5 --busy 10]
 
@@ -60,11 +60,8 @@ try {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env = { ...process.env, DATABASE_URL: url, HOST: "127.0.0.1", PORT: String(port), WORKERS: "1", SOLEGRAPH_RESPONSE_CACHE: "false", LOG_LEVEL: "warn" };
-  // As `npm start` runs it in production (scripts/start.sh), when built.
-  const compiled = fs.existsSync(new URL("../dist/main.js", import.meta.url)) && fs.existsSync(new URL("../../db/dist/index.js", import.meta.url));
-  const args = compiled ? ["--conditions=solegraph-compiled", "dist/main.js"] : ["--import", "tsx", "src/main.ts"];
-  const serverEnv = compiled ? { ...env, NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" } : env;
-  const server = spawn(process.execPath, args, { cwd: serverDir, env: serverEnv, stdio: ["ignore", "inherit", "inherit"] });
+  const serverEnv = COMPILED ? { ...env, NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" } : env;
+  const server = spawn(process.execPath, serverArgs(), { cwd: serverDir, env: serverEnv, stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise((resolve) => server.once("exit", resolve));
   try {
     await waitUntilReady(`${origin}/ready`);
@@ -91,9 +88,8 @@ try {
       console.log(row("/ready", ready));
       if (graphql) console.log(row("GraphQL", graphql));
     };
-    const subject = compiled ? "the compiled server (node dist/main.js, NODE_ENV=production)" : "the server from source (tsx; run `npm run build` to measure the compiled one)";
     if (warmup > 0) print(`warm-up, ${warmup} s (connections opening, JIT compiling):`, await run(warmup));
-    print(`/ready at ${connections} connections for ${duration} s, beside ${busy} GraphQL clients, ${subject} on PostgreSQL:`, await run(duration));
+    print(`/ready at ${connections} connections for ${duration} s, beside ${busy} GraphQL clients, ${SERVER_MEASURED}${COMPILED ? " in production mode" : ""} on PostgreSQL:`, await run(duration));
   } finally {
     server.kill("SIGTERM");
     await exited;

@@ -11,6 +11,7 @@ import { freePort } from "../src/net/free-port.ts";
 import { sortKeys } from "./answers.ts";
 import { sampleCpu } from "./process-cpu.ts";
 import { BENCH_QUERIES, type BenchQuery } from "./queries.ts";
+import { COMPILED, SERVER_MEASURED, serverArgs } from "./server-command.ts";
 
 const USAGE = `Usage: npm run bench [-- --duration 10 --connections 10 --scale 20 --database both --workers N]
 
@@ -82,17 +83,10 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
   throw new Error(`${url} never answered:\n${output()}`);
 }
 
-/**
- * What users run: the compiled server (scripts/start.sh), when `npm run build` wrote it;
- * production mode on PostgreSQL (production refuses the embedded database, which then
- * runs the same compiled code in development mode). Else the sources through tsx.
- */
-const COMPILED = fs.existsSync(new URL("../dist/main.js", import.meta.url)) && fs.existsSync(new URL("../../db/dist/index.js", import.meta.url));
-
+/** The server as users run it (server-command.ts): production mode on PostgreSQL (production refuses the embedded database, which then runs the same code in development mode). */
 function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  if (!COMPILED) return start(["src/main.ts", "--no-seed"], env);
-  const production = env["DATABASE_URL"] ? { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" } : {};
-  return start(["dist/main.js", "--no-seed"], { ...env, ...production }, ["--conditions=solegraph-compiled"]);
+  const production = COMPILED && env["DATABASE_URL"] ? { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" } : {};
+  return start(serverArgs("--no-seed"), { ...env, ...production }, []);
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv, nodeOptions: string[] = ["--import", "tsx"]): { child: ChildProcess; output: () => string } {
@@ -286,7 +280,7 @@ console.log(
   `solegraph bench: seed + ${scale} synthetic brands, ${connections} connections, ${duration}s per query and server, ` +
     `Node ${process.version}, ${os.availableParallelism()} cores; server processes on PostgreSQL: ` +
     `${values.workers ?? `the server's default (${os.availableParallelism()})`}, on the embedded database: 1; ` +
-    `${COMPILED ? "the compiled server (dist/, production mode on PostgreSQL)" : "the server from source through tsx (run `npm run build` to measure the compiled one)"}\n`,
+    `${SERVER_MEASURED}${COMPILED ? ", production mode on PostgreSQL" : ""}\n`,
 );
 const rows: Record<string, string | number>[] = [];
 for (const kind of kinds) rows.push(...(await benchTarget(kind)));
