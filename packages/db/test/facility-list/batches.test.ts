@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandLineActor, importFacilityList } from "../../src/index.ts";
 import { matchStatement } from "../../src/facility-list/match.ts";
 import type { FacilityRow } from "../../src/facility-list/row.ts";
 import { createTestDb, generateRegistry, testDatabaseKind, type TestDb } from "../../src/testing/index.ts";
@@ -91,6 +94,41 @@ describe("importing a facility list in batches", () => {
       `SELECT f.name FROM "BrandFactory" r JOIN "Factory" f ON f.id = r."factoryId" WHERE r."listedUntil" = '2025-12-01' ORDER BY f.name`);
     expect(ended.map((r) => r.name)).toEqual(["Example Disclosed Works 3", "Example Disclosed Works 6"]);
     expect(await count(`SELECT count(*)::int AS n FROM "ImportRunListed"`)).toBe(0);
+  });
+
+  it("reads the next batch while one is written: the first batch's COMMIT waits until the second batch's rows have all been read", async () => {
+    const size = 100;
+    // Long lines (an ignored column), so that the streams' own buffers hold a few dozen
+    // lines at most: without the overlap, the second batch's last line is never asked
+    // for before the first batch commits.
+    const filler = "x".repeat(1500);
+    let secondBatchRead!: () => void;
+    const read = new Promise<void>((resolve) => (secondBatchRead = resolve));
+    const lines = function* () {
+      yield "country,name,address,note\n";
+      for (let i = 1; i <= 3 * size; i++) {
+        if (i === 2 * size) secondBatchRead();
+        yield `VN,Fictional Overlap Works ${i},${i} Sample Lane Area 7 Binh Duong,${filler}\n`;
+      }
+    };
+    let commits = 0;
+    const gated = async (client: pg.PoolClient, args: Parameters<pg.PoolClient["query"]>) => {
+      if (args[0] === "COMMIT" && commits++ === 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("the second batch was not read while the first was written")), 10_000)));
+        await Promise.race([read, late]).finally(() => clearTimeout(timer));
+      }
+      return (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+    const pool = {
+      connect: async () => {
+        const client = await db.pool.connect();
+        return new Proxy(client, { get: (target, property) => (property === "query" ? (...args: Parameters<pg.PoolClient["query"]>) => gated(target, args) : Reflect.get(target, property, target)) });
+      },
+    } as unknown as pg.Pool;
+    const report = await importFacilityList({ pool, input: Readable.from(lines()), source: "example-list-2026", tokenId: async (client) => (await commandLineActor(client)).id, batchSize: size });
+    expect(report.summary).toMatchObject({ rows: 3 * size, created: 3 * size });
+    expect(report.run.batches).toBe(3);
   });
 
   it("matches rows through indexes: no statement reads the Factory table or a country's index", async () => {
