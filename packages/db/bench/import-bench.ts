@@ -117,7 +117,7 @@ async function measure(name: string, db: Db, passes = ["first import", "same lis
       const [audit] = await db.sql.query<{ bytes: string }>(`SELECT pg_total_relation_size('"Change"')::text AS bytes`);
       console.log(
         `${name}, ${pass}: ${Math.round(s.rows / seconds)} rows/s (${seconds.toFixed(1)} s) — created ${s.created}, matched ${s.matched}, ` +
-          `rejected ${s.rejected}, ambiguous ${s.ambiguous}; ${report.run.batches} batches, audit records ${s.changes} (audit table ${(Number(audit!.bytes) / 1e6).toFixed(1)} MB); live heap at 25/50/75/100%: ` +
+          `rejected ${s.rejected}, ambiguous ${s.ambiguous}, possible duplicates ${s.possibleDuplicates}; ${report.run.batches} batches, audit records ${s.changes} (audit table ${(Number(audit!.bytes) / 1e6).toFixed(1)} MB); live heap at 25/50/75/100%: ` +
           `${quarter(1)}, ${quarter(2)}, ${quarter(3)}, ${quarter(4)} (highest ${mb(Math.max(...heap))}); peak RSS ${mb(peakRss)}`,
       );
     }

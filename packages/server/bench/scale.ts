@@ -213,7 +213,7 @@ async function measureImport(db: Db, openEmpty: OpenEmpty): Promise<void> {
     await writeFacilityList(warmUp, 2_000);
     const row = (name: string, f: ImportFigures) =>
       `| import ${f.rows.toLocaleString("en")} rows ${name} | ${f.rowsPerSecond.toFixed(0)} rows/s | ${f.seconds.toFixed(1)} s, ${f.batches} batch${f.batches === 1 ? "" : "es"} | ` +
-      `created ${f.summary.created}, matched ${f.summary.matched}, ambiguous ${f.summary.ambiguous}, rejected ${f.summary.rejected} |`;
+      `created ${f.summary.created} (possible duplicates ${f.summary.possibleDuplicates}), matched ${f.summary.matched}, ambiguous ${f.summary.ambiguous}, rejected ${f.summary.rejected} |`;
     const empty = await openEmpty();
     let intoEmpty: ImportFigures;
     try {

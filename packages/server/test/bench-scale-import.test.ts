@@ -36,7 +36,7 @@ describe("the scale benchmark's import step", () => {
 
     const figures = await importList(db, { file, source: "example-import-list", brand: "example-import-brand", batchSize: 25 });
 
-    expect(figures).toMatchObject({ rows: 100, batches: 4, summary: { created: 88, matched: 11, ambiguous: 0, rejected: 1 } });
+    expect(figures).toMatchObject({ rows: 100, batches: 4, summary: { created: 88, matched: 11, ambiguous: 0, possibleDuplicates: 0, rejected: 1 } });
     expect(figures.rowsPerSecond).toBeGreaterThan(0);
     // The importer's own records: a finished run of four batches, one audit record per batch.
     const run = await one<{ status: string; batches: number; rowsDone: number; audits: number }>(

@@ -9,8 +9,8 @@ const IMPORT = `mutation($input: ImportFacilityListInput!) {
     ${OUTCOME}
     ... on ImportFacilityListPayload {
       committed dryRun columnsIgnored batches resumedAfterLine
-      summary { rows created matched updated ambiguous rejected citationsAdded brandRelationsAdded changes }
-      rows { line outcome factorySlug matchedBy reason notes }
+      summary { rows created matched updated ambiguous possibleDuplicates rejected citationsAdded brandRelationsAdded changes }
+      rows { line outcome factorySlug matchedBy reason notes possibleDuplicates { slug matchedBy } }
       problems: rows(outcomes: [REJECTED, AMBIGUOUS]) { line outcome reason candidates { slug matchedBy } }
     }
   }
@@ -61,7 +61,7 @@ describe("importFacilityList and the factories it makes", () => {
       batches: 1,
       resumedAfterLine: null,
       columnsIgnored: ["supplier_type"],
-      summary: { rows: 4, created: 2, matched: 1, ambiguous: 0, rejected: 1, citationsAdded: 2, brandRelationsAdded: 2, changes: 1 },
+      summary: { rows: 4, created: 2, matched: 1, ambiguous: 0, possibleDuplicates: 0, rejected: 1, citationsAdded: 2, brandRelationsAdded: 2, changes: 1 },
       rows: [
         { line: 2, outcome: "CREATED", factorySlug: "example-footwear-co-ltd", matchedBy: [], reason: null, notes: [] },
         { line: 3, outcome: "CREATED", factorySlug: "fictional-shoe-works" },
@@ -79,6 +79,21 @@ describe("importFacilityList and the factories it makes", () => {
     const records = changes.data?.changes.edges.map((e) => e.node).filter((n) => n.action === "IMPORT") ?? [];
     expect(records.map((n) => n.actor)).toEqual(["list-curator"]);
     expect(JSON.parse(records[0]!.after)).toMatchObject({ list: "example-supplier-list", batch: 1, created: [expect.any(Number), expect.any(Number)] });
+  });
+
+  it("matches a name spelt alike beside its pin, and reports one without a pin as a possible duplicate", async () => {
+    const list =
+      "country,name,address,lat,lng\r\n" +
+      "CN,Fictional Shoeworks,,25.401,119.001\r\n" + // 2: "Fictional Shoe Works" (line 3 of LIST) 150 m away
+      "CN,Fictional Shoe Workz,,,\r\n"; // 3: alike, no pin
+    const response = await upload(list, { source: "example-supplier-list" });
+    expect(response.body.data?.importFacilityList).toMatchObject({
+      summary: { rows: 2, created: 1, matched: 1, possibleDuplicates: 1 },
+      rows: [
+        { line: 2, outcome: "MATCHED", factorySlug: "fictional-shoe-works", matchedBy: ["SIMILAR_NAME"], possibleDuplicates: [] },
+        { line: 3, outcome: "CREATED", factorySlug: "fictional-shoe-workz", possibleDuplicates: [{ slug: "fictional-shoe-works", matchedBy: ["SIMILAR_NAME"] }] },
+      ],
+    });
   });
 
   it("serves the new fields, and finds factories near a point", async () => {

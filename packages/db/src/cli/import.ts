@@ -45,7 +45,9 @@ Options:
   --sector NAME       import only rows of this product type (e.g. footwear); others are skipped
   --dry-run           decide every row, write nothing (one transaction, rolled back)
   --report FILE.json  write every row's outcome and the summary to FILE.json
-  --verbose           print every row's outcome (by default: rejected and ambiguous rows)
+  --verbose           print every row's outcome (by default: rejected and ambiguous rows,
+                      and created rows with a possible duplicate: a factory of the country
+                      with a similar name and no pin within 500 m of the row's; not merged)
   --curator NAME      record the changes under this API token's name (default: "${COMMAND_LINE_ACTOR}")
 
 Prints progress on stderr (a bar on a terminal, else a line every 10 s), the rows that
@@ -112,7 +114,7 @@ ${DATABASE_HELP}`,
         fingerprint,
         onOutcome: (outcome) => {
           report?.row(outcome);
-          if (values.verbose || outcome.outcome === "rejected" || outcome.outcome === "ambiguous") {
+          if (values.verbose || outcome.outcome === "rejected" || outcome.outcome === "ambiguous" || outcome.possibleDuplicates) {
             progress.stop();
             console.log(terminalSafe(describeOutcome(outcome)));
           }
@@ -139,8 +141,9 @@ function describeOutcome(outcome: RowOutcome): string {
   const factory = outcome.factory ? ` ${outcome.factory.slug}` : "";
   const by = outcome.matchedBy ? ` (by ${outcome.matchedBy.join(", ")})` : "";
   const candidates = outcome.candidates ? `: ${outcome.candidates.map((c) => `${c.slug} (by ${c.matchedBy.join(", ")})`).join("; ")}` : "";
+  const similar = outcome.possibleDuplicates ? ` — possibly the same as ${outcome.possibleDuplicates.map((c) => c.slug).join(", ")} (a similar name; not merged)` : "";
   const reason = outcome.reason ? ` — ${outcome.reason}` : "";
-  return `${head}${factory}${by}${candidates}${reason}`;
+  return `${head}${factory}${by}${candidates}${similar}${reason}`;
 }
 
 function summaryLine(report: FacilityListReport, where: string, actor: string): string {
@@ -150,7 +153,7 @@ function summaryLine(report: FacilityListReport, where: string, actor: string): 
     ...(run.resumedAfterLine !== null ? [`Continued import run ${run.id} after line ${run.resumedAfterLine} (the counts below include its earlier batches).`] : []),
     `${committed ? "Imported" : "Dry run, nothing written:"} ${summary.rows} rows into ${where} in ${seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(seconds, 0.001))} rows/s), as "${actor}".`,
     `  read as ${report.format} in the ${report.layout} layout, as of ${report.asOf}`,
-    `  created ${summary.created}, matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}, skipped ${summary.skipped}`,
+    `  created ${summary.created} (${summary.possibleDuplicates} with a possible duplicate), matched ${summary.matched} (${summary.updated} filled in), ambiguous ${summary.ambiguous}, rejected ${summary.rejected}, skipped ${summary.skipped}`,
     `  citations added ${summary.citationsAdded}, brand relations added ${summary.brandRelationsAdded}, audit records ${summary.changes} (one per batch)${committed ? `, ${run.batches} batch${run.batches === 1 ? "" : "es"} committed` : ""}`,
   ];
   if (disclosure) lines.push(`  ${report.brand}'s disclosure as of ${disclosure.asOf}: ${disclosure.factoryCount} factories listed, ${disclosure.added} added, ${disclosure.dropped} no longer listed`);

@@ -1,6 +1,6 @@
 import type { FactoryRole, Ownership } from "../generated/prisma/enums.ts";
 import { distanceKm } from "./geo.ts";
-import { MATCH_RADIUS_KM, type Candidate, type RowMatch } from "./match.ts";
+import { MATCH_RADIUS_KM, SIMILAR_NAME_RADIUS_KM, type Candidate, type RowMatch } from "./match.ts";
 import type { MatchReason } from "./outcome.ts";
 import type { FacilityRow } from "./row.ts";
 
@@ -33,8 +33,9 @@ export interface BatchLookups {
 /** A factory the batch will create: its first row, with what later rows of the batch add. */
 export interface NewFactory extends ListedDetails {
   readonly row: FacilityRow;
+  /** The keys the database computed for its name and address (the match statement's): inserted with it. */
   readonly nameKey: string;
-  readonly addressKey: string | null;
+  addressKey: string | null;
   address: string | null;
   latitude: number | null;
   longitude: number | null;
@@ -59,8 +60,14 @@ export interface MatchedFactory extends ListedDetails {
   supports?: string[];
 }
 
+/** A factory a row's name is spelt like, which nothing else ties to the row: reported, not merged. */
+export interface PossibleDuplicate {
+  readonly slug: string;
+  readonly matchedBy: readonly MatchReason[];
+}
+
 export type Decision =
-  | { readonly kind: "new"; readonly factory: NewFactory }
+  | { readonly kind: "new"; readonly factory: NewFactory; readonly possibleDuplicates: readonly PossibleDuplicate[] }
   | { readonly kind: "matched-new"; readonly factory: NewFactory; readonly matchedBy: readonly MatchReason[] }
   | { readonly kind: "matched"; readonly factory: MatchedFactory; readonly matchedBy: readonly MatchReason[]; readonly updated: readonly string[] }
   | { readonly kind: "ambiguous"; readonly candidates: readonly { slug: string; matchedBy: readonly MatchReason[] }[] };
@@ -80,16 +87,34 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
   const grid = new Map<string, NewFactory[]>();
   const cellOf = (latitude: number, longitude: number) => [Math.floor(latitude / CELL_DEGREES), Math.floor(longitude / CELL_DEGREES)] as const;
 
-  return rows.map((row, index): Decision => {
-    const { nameKey, addressKey } = matches[index]!;
+  // A similar name is the same site only with pins this close (match.ts).
+  const alongside = (row: FacilityRow, site: { readonly latitude: number | null; readonly longitude: number | null }) =>
+    row.latitude !== null && row.longitude !== null && site.latitude !== null && site.longitude !== null && distanceKm(row.latitude, row.longitude, site.latitude, site.longitude) <= SIMILAR_NAME_RADIUS_KM;
+  const decided: Decision[] = [];
+
+  const decide = (row: FacilityRow, index: number): Decision => {
+    const { nameKey, addressKey, similarRows } = matches[index]!;
     // An os_id is the registry's own identity: when it matches, nothing else is asked.
     const byOsId = matches[index]!.candidates.filter((candidate) => candidate.matchedBy.includes("osId"));
-    const candidates = byOsId.length === 1 ? byOsId : matches[index]!.candidates;
+    const possibleDuplicates: PossibleDuplicate[] = [];
+    // A factory found by its similar name alone is a candidate only when its pin is next to the row's.
+    let candidates = (byOsId.length === 1 ? byOsId : matches[index]!.candidates).filter((candidate) => {
+      if (candidate.matchedBy.some((reason) => reason !== "similarName") || alongside(row, candidate)) return true;
+      possibleDuplicates.push({ slug: candidate.slug, matchedBy: candidate.matchedBy });
+      return false;
+    });
     const details = listedDetails(row, lookups);
     const pending = new Map<NewFactory, Set<MatchReason>>();
     const hit = (factory: NewFactory | undefined, reason: MatchReason) => {
       if (factory) pending.set(factory, (pending.get(factory) ?? new Set()).add(reason));
     };
+    // Earlier rows of this batch with a similar name: the factory the first of them created.
+    const similarNew = new Set<NewFactory>();
+    for (const earlier of similarRows) {
+      const decision = decided[earlier];
+      if (decision?.kind === "new" || decision?.kind === "matched-new") similarNew.add(decision.factory);
+    }
+    for (const factory of similarNew) if (alongside(row, factory)) hit(factory, "similarName");
     hit(byName.get(`${row.countryCode}|${nameKey}`), "name");
     if (addressKey) hit(byAddress.get(`${row.countryCode}|${addressKey}`), "address");
     if (row.latitude !== null && row.longitude !== null) {
@@ -101,6 +126,13 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
           }
         }
       }
+    }
+    // A factory the same name, address, pin or os_id points to is the row's: one that only
+    // a similar name points to is then neither a rival (ambiguous) nor a possible duplicate.
+    const onlySimilar = (reasons: Iterable<MatchReason>) => [...reasons].every((reason) => reason === "similarName");
+    if (candidates.some((candidate) => !onlySimilar(candidate.matchedBy)) || [...pending.values()].some((reasons) => !onlySimilar(reasons))) {
+      candidates = candidates.filter((candidate) => !onlySimilar(candidate.matchedBy));
+      for (const [factory, reasons] of pending) if (onlySimilar(reasons)) pending.delete(factory);
     }
 
     if (candidates.length + pending.size > 1) {
@@ -121,13 +153,15 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
     const [earlier] = [...pending];
     if (earlier) {
       const [factory, reasons] = earlier;
-      factory.address ??= row.address;
+      // The address (and its key, which the factory is inserted with) of the first row that gives one.
+      if (factory.address === null && row.address !== null) [factory.address, factory.addressKey] = [row.address, addressKey];
       if (factory.latitude === null && row.latitude !== null) [factory.latitude, factory.longitude] = [row.latitude, row.longitude];
       factory.sectors = union(factory.sectors, row.sectors);
       fillInDetails(factory, details);
       return { kind: "matched-new", factory, matchedBy: [...reasons].sort() };
     }
 
+    for (const factory of similarNew) if (!pending.has(factory)) possibleDuplicates.push({ slug: `(line ${factory.row.line} of this list)`, matchedBy: ["similarName"] });
     const factory: NewFactory = { row, nameKey, addressKey, address: row.address, latitude: row.latitude, longitude: row.longitude, sectors: [...row.sectors], ...details };
     byName.set(`${row.countryCode}|${nameKey}`, factory);
     if (addressKey) byAddress.set(`${row.countryCode}|${addressKey}`, factory);
@@ -135,8 +169,9 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
       const key = cellOf(row.latitude, row.longitude).join("|");
       grid.set(key, [...(grid.get(key) ?? []), factory]);
     }
-    return { kind: "new", factory };
-  });
+    return { kind: "new", factory, possibleDuplicates };
+  };
+  return rows.map((row, index) => (decided[index] = decide(row, index)));
 }
 
 function matchedFactory(candidate: Candidate): MatchedFactory {

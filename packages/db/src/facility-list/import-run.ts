@@ -5,7 +5,7 @@ import type { FacilityListSummary } from "./outcome.ts";
 /** Counters of a run, kept in its row between batches. */
 export type RunSummary = { -readonly [K in keyof FacilityListSummary]: FacilityListSummary[K] };
 
-export const EMPTY_SUMMARY: Readonly<RunSummary> = { rows: 0, created: 0, matched: 0, updated: 0, ambiguous: 0, rejected: 0, skipped: 0, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 };
+export const EMPTY_SUMMARY: Readonly<RunSummary> = { rows: 0, created: 0, matched: 0, updated: 0, ambiguous: 0, possibleDuplicates: 0, rejected: 0, skipped: 0, citationsAdded: 0, brandRelationsAdded: 0, changes: 0 };
 
 /** What identifies a run: the list, the brand relation it states, and the file. */
 export interface RunKey {

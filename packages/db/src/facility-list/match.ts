@@ -6,6 +6,31 @@ import type { FacilityRow } from "./row.ts";
 /** Two sites this close (or closer) are taken for one: a list's pin for a building. */
 export const MATCH_RADIUS_KM = 0.05;
 
+/**
+ * Names this alike (pg_trgm's similarity of the name keys without their spaces) are
+ * spelling variants: "Chang Shin Vietnam" and "Changshin Vietnam" (1.0), "Tae Kwang Vina"
+ * and "Taekwang Vina", "Great Step" and "Great Steps".
+ * Names that differ in their numbers ("Plant 1", "Plant 2") never are.
+ */
+export const SIMILAR_NAME_THRESHOLD = 0.7;
+/**
+ * A similar name is the same site only when the two pins are this close (a list's pin
+ * and the registry's may be a street apart); without coordinates, or farther, it is a
+ * possible duplicate, reported and not merged: "Golden Step" and "Golden Star" (0.78)
+ * are two companies.
+ */
+export const SIMILAR_NAME_RADIUS_KM = 0.5;
+/**
+ * Similar names are looked for among the factories of the row's country whose name keys
+ * carry the row's numbers and sort next to its key, this many on each side (a
+ * sorted-neighbourhood search on one index): a handful of index entries and trigram
+ * comparisons per row, whatever the registry's size. A trigram index search
+ * instead read thousands of entries per row at 1M factories (GiST nearest-neighbour:
+ * 130–410 ms a row in CN and VN), because generated and real names share most of their
+ * trigrams ("footwear", "co ltd"). A variant in a name's first letters is not found.
+ */
+export const SIMILAR_NAME_WINDOW = 5;
+
 /** A factory already in the graph that a row may be, with what the import may fill in. */
 export interface Candidate {
   readonly id: number;
@@ -35,6 +60,8 @@ export interface RowMatch {
   readonly nameKey: string;
   readonly addressKey: string | null;
   readonly candidates: readonly Candidate[];
+  /** Earlier rows of the batch (by index) of the same country with a similar name (not the same key). */
+  readonly similarRows: readonly number[];
 }
 
 /**
@@ -45,30 +72,47 @@ export interface RowMatch {
  */
 export async function findCandidates(client: pg.PoolClient, rows: readonly FacilityRow[]): Promise<RowMatch[]> {
   const { text, values } = matchStatement(rows);
-  const { rows: answers } = await client.query<{ ord: number; name_key: string; address_key: string | null; candidates: RawCandidate[] }>(text, values);
+  const { rows: answers } = await client.query<{ ord: number; name_key: string; address_key: string | null; candidates: RawCandidate[]; similar_rows: number[] }>(text, values);
   return answers.map((answer) => ({
     nameKey: answer.name_key,
     addressKey: answer.address_key,
     candidates: answer.candidates.map((candidate) => ({ ...candidate, matchedBy: candidate.matchedBy as MatchReason[] })),
+    similarRows: answer.similar_rows,
   }));
 }
 
 /**
- * The statement `findCandidates` runs (tests EXPLAIN it). Each row costs at most four
+ * The statement `findCandidates` runs (tests EXPLAIN it). Each row costs at most six
  * index probes, whatever the registry's size: osId (unique, when the row has one),
- * (countryCode, nameKey), (countryCode, addressKey), and (countryCode, latitude,
- * longitude) over a band of about 100 m of latitude, then the exact distance. Nothing reads a whole country: that made imports
- * quadratic (68,000 index entries read per row at 100,000 factories).
+ * (countryCode, the name key's numbers, nameKey) for the same key and for the
+ * SIMILAR_NAME_WINDOW keys on each side of it, (countryCode, addressKey), and
+ * (countryCode, latitude, longitude) over a band of about 100 m of latitude, then the
+ * exact distance.
+ * Nothing reads a whole country: that made imports quadratic (68,000 index entries read
+ * per row at 100,000 factories). Similar names among the batch's own earlier rows are
+ * found the same way, by each row's place in the batch's rows sorted by country and key.
  */
 export function matchStatement(rows: readonly FacilityRow[]): { text: string; values: unknown[] } {
   const degrees = (MATCH_RADIUS_KM / 6371.0088) * (180 / Math.PI);
   return {
     // MATERIALIZED: each row's keys are computed once (regular expressions), not in every probe.
     text: `WITH incoming AS MATERIALIZED (
-       SELECT i.ord, i.country, i.lat, i.lng, i.os_id, facility_name_key(i.name) AS name_key, facility_address_key(i.address) AS address_key
+       SELECT i.ord, i.country, i.lat, i.lng, i.os_id, keys.name_key, keys.address_key,
+              replace(keys.name_key, ' ', '') AS compact_key, regexp_replace(keys.name_key, '[^0-9]', '', 'g') AS name_digits,
+              row_number() OVER (PARTITION BY i.country ORDER BY keys.name_key, i.ord) AS place
        -- bpchar like "countryCode" (char(2)): compared as text, the column would need a
        -- cast and the (countryCode, key) indexes could not start from it.
        FROM unnest($1::int[], $2::bpchar[], $3::text[], $4::text[], $5::float8[], $6::float8[], $9::text[]) AS i(ord, country, name, address, lat, lng, os_id)
+       CROSS JOIN LATERAL (SELECT facility_name_key(i.name) AS name_key, facility_address_key(i.address) AS address_key) AS keys
+     ),
+     -- Each row's earlier rows with a similar name: a hash join on (country, place), not
+     -- a scan of the batch per row.
+     similar_in_batch AS (
+       SELECT k.ord, array_agg(e.ord ORDER BY e.ord) AS similar_rows
+       FROM incoming k CROSS JOIN generate_series(-$10::int, $10::int) AS d(step)
+       JOIN incoming e ON e.country = k.country AND e.place = k.place + d.step
+       WHERE e.ord < k.ord AND e.name_key <> k.name_key AND e.name_digits = k.name_digits AND similarity(e.compact_key, k.compact_key) >= $11
+       GROUP BY k.ord
      )
      SELECT k.ord, k.name_key, k.address_key,
        (SELECT coalesce(json_agg(json_build_object(
@@ -81,7 +125,8 @@ export function matchStatement(rows: readonly FacilityRow[]): { text: string; va
         FROM (SELECT id, array_agg(reason ORDER BY reason) AS reasons FROM (
                 SELECT id, 'osId' AS reason FROM "Factory" WHERE k.os_id IS NOT NULL AND "osId" = k.os_id
                 UNION ALL
-                SELECT id, 'name' FROM "Factory" WHERE "countryCode" = k.country AND "nameKey" = k.name_key
+                -- (countryCode, numbers, nameKey): the name key's numbers are in the index (20261211000000).
+                SELECT id, 'name' FROM "Factory" WHERE "countryCode" = k.country AND regexp_replace("nameKey", '[^0-9]', '', 'g') = k.name_digits AND "nameKey" = k.name_key
                 UNION ALL
                 SELECT id, 'address' FROM "Factory" WHERE k.address_key IS NOT NULL AND "countryCode" = k.country AND "addressKey" = k.address_key
                 UNION ALL
@@ -90,9 +135,21 @@ export function matchStatement(rows: readonly FacilityRow[]): { text: string; va
                    AND latitude BETWEEN k.lat - $7 AND k.lat + $7
                    AND longitude BETWEEN k.lng - $7 / greatest(cos(radians(k.lat)), 0.01) AND k.lng + $7 / greatest(cos(radians(k.lat)), 0.01)
                    AND geo_distance_km(k.lat, k.lng, latitude, longitude) <= $8
+                UNION ALL
+                SELECT n.id, 'similarName' FROM (
+                  (SELECT id, "nameKey" FROM "Factory"
+                    WHERE "countryCode" = k.country AND regexp_replace("nameKey", '[^0-9]', '', 'g') = k.name_digits AND "nameKey" < k.name_key
+                    ORDER BY "nameKey" DESC LIMIT $10)
+                  UNION ALL
+                  (SELECT id, "nameKey" FROM "Factory"
+                    WHERE "countryCode" = k.country AND regexp_replace("nameKey", '[^0-9]', '', 'g') = k.name_digits AND "nameKey" > k.name_key
+                    ORDER BY "nameKey" LIMIT $10)
+                ) AS n
+                 WHERE similarity(replace(n."nameKey", ' ', ''), k.compact_key) >= $11
               ) AS hits GROUP BY id) AS m
-        JOIN "Factory" f ON f.id = m.id) AS candidates
-     FROM incoming k ORDER BY k.ord`,
+        JOIN "Factory" f ON f.id = m.id) AS candidates,
+       coalesce(b.similar_rows, '{}') AS similar_rows
+     FROM incoming k LEFT JOIN similar_in_batch b ON b.ord = k.ord ORDER BY k.ord`,
     values: [
       rows.map((_, index) => index),
       rows.map((row) => row.countryCode),
@@ -103,6 +160,8 @@ export function matchStatement(rows: readonly FacilityRow[]): { text: string; va
       degrees,
       MATCH_RADIUS_KM,
       rows.map((row) => row.osId),
+      SIMILAR_NAME_WINDOW,
+      SIMILAR_NAME_THRESHOLD,
     ],
   };
 }

@@ -3,8 +3,12 @@ import type { Ownership } from "../generated/prisma/enums.ts";
 /** What became of one row of a facility list. */
 export type RowOutcomeKind = "created" | "matched" | "ambiguous" | "rejected" | "skipped";
 
-/** Why a row was taken for a factory: the normalised name, the address, the coordinates, or an earlier row. */
-export type MatchReason = "osId" | "name" | "address" | "location";
+/**
+ * Why a row was taken for a factory: the os_id, the normalised name, the address, the
+ * coordinates, or a name spelt alike within SIMILAR_NAME_RADIUS_KM (match.ts); a
+ * similar name farther away, or without coordinates, is a possible duplicate only.
+ */
+export type MatchReason = "osId" | "name" | "address" | "location" | "similarName";
 
 export interface RowOutcome {
   /** Line of the file where the row starts (the header is line 1). */
@@ -18,6 +22,12 @@ export interface RowOutcome {
   readonly updated?: readonly string[];
   /** Factories the row could be (ambiguous rows): nothing was written for it. */
   readonly candidates?: readonly { readonly slug: string; readonly matchedBy: readonly MatchReason[] }[];
+  /**
+   * Created rows: factories of the same country whose name is spelt alike, which nothing
+   * else ties to this row (no coordinates within SIMILAR_NAME_RADIUS_KM): possibly the same
+   * site, for a curator to check; not merged.
+   */
+  readonly possibleDuplicates?: readonly { readonly slug: string; readonly matchedBy: readonly MatchReason[] }[];
   /** Why the row was rejected or found ambiguous. */
   readonly reason?: string;
   /** What was read but not used. */
@@ -31,6 +41,8 @@ export interface FacilityListSummary {
   /** Matched factories whose fields the list filled in (counted once per factory). */
   readonly updated: number;
   readonly ambiguous: number;
+  /** Created rows with possible duplicates (`RowOutcome.possibleDuplicates`). */
+  readonly possibleDuplicates: number;
   readonly rejected: number;
   /** Rows of other sectors than the import was limited to (`--sector`). */
   readonly skipped: number;

@@ -40,12 +40,14 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
   if (created.length > 0) {
     const { rows } = await client.query<{ id: number; slug: string }>(
       `INSERT INTO "Factory" (slug, name, "countryCode", address, latitude, longitude, sectors, status, ownership, "operatorBrandId", "updatedAt",
-                              roles, "supplierGroupId", "osId", workforce, "workforceYear", "lineWorkers", "femaleWorkersPercent", "migrantWorkersPercent", "workerFiguresYear")
+                              roles, "supplierGroupId", "osId", workforce, "workforceYear", "lineWorkers", "femaleWorkersPercent", "migrantWorkersPercent", "workerFiguresYear",
+                              "nameKey", "addressKey")
        SELECT n.slug, n.name, n.country, n.address, n.lat, n.lng, ARRAY(SELECT json_array_elements_text(n.sectors::json)),
               'OPERATING', $8::"Ownership", $9::int, now(),
               ARRAY(SELECT json_array_elements_text(d.roles::json))::"FactoryRole"[], d.group_id, d.os_id, d.workforce, d.workforce_year,
-              d.line_workers, d.female, d.migrant, d.figures_year
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[]) WITH ORDINALITY AS n(slug, name, country, address, lat, lng, sectors, ord)
+              d.line_workers, d.female, d.migrant, d.figures_year, n.name_key, n.address_key
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $19::text[], $20::text[])
+            WITH ORDINALITY AS n(slug, name, country, address, lat, lng, sectors, name_key, address_key, ord)
        JOIN unnest($10::text[], $11::int[], $12::text[], $13::int[], $14::int[], $15::int[], $16::float8[], $17::float8[], $18::int[]) WITH ORDINALITY
             AS d(roles, group_id, os_id, workforce, workforce_year, line_workers, female, migrant, figures_year, ord) ON d.ord = n.ord
        RETURNING id, slug`,
@@ -60,6 +62,10 @@ export async function writeBatch(context: ListContext, created: readonly NewFact
         brand?.relation ?? null,
         brand?.relation === "OWNED" ? brand.id : null,
         ...detailColumns(created),
+        // The keys the match statement computed for these rows: the Factory_keys trigger
+        // keeps them instead of computing them again (20261210000000_importer_factory_keys).
+        created.map((f) => f.nameKey),
+        created.map((f) => f.addressKey),
       ],
     );
     const ids = new Map(rows.map((row) => [row.slug, row.id]));

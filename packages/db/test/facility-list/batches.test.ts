@@ -143,9 +143,14 @@ describe("importing a facility list in batches", () => {
     // With statistics and no planner settings: the importer's own SET enable_seqscan is not what makes it use them.
     const plan = (await db.sql.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, values)).map((r) => r["QUERY PLAN"]).join("\n");
     expect(plan).toMatch(/Factory_osId_key/);
-    expect(plan).toMatch(/Factory_countryCode_nameKey_idx/);
+    expect(plan).toMatch(/Index Scan using "?Factory_countryCode_nameNumbers_nameKey_idx[^\n]*\n\s*Index Cond: \(\("countryCode" = k\.country\) AND \(regexp_replace[^\n]*= k\.name_digits\) AND \("nameKey" = k\.name_key\)\)/);
     expect(plan).toMatch(/Factory_countryCode_addressKey_idx/);
     expect(plan).not.toMatch(/Seq Scan on "Factory"/);
+    // The same name key, and similar names: SIMILAR_NAME_WINDOW keys with the row's
+    // numbers on each side of its key, read from one index in both directions, never a
+    // country's names.
+    expect(plan).toMatch(/Limit[^\n]*\n\s*->\s+Index Scan Backward using "?Factory_countryCode_nameNumbers_nameKey_idx/);
+    expect(plan).toMatch(/Limit[^\n]*\n\s*->\s+Index Scan using "?Factory_countryCode_nameNumbers_nameKey_idx[^\n]*\n\s*Index Cond: \(\("countryCode" = k\.country\) AND \(regexp_replace[^\n]*= k\.name_digits\) AND \("nameKey" > k\.name_key\)\)/);
     // The location probe reads a band of latitude (about 200 m), within the country
     // (PostgreSQL's choice) or across countries (PGlite's): either way a handful of
     // entries, never a whole country's (the index on countryCode alone, dropped in

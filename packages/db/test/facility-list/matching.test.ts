@@ -118,7 +118,7 @@ describe("matching a facility list to the graph", () => {
     const csv =
       "country,name,address,lat,lng\n" +
       "VN,Fictional Shoe Works,Lot 9 Sample Industrial Park Binh Duong,,\n" + // name → one, address → another
-      "VN,Model Outsoles Two,,10.95,106.75\n"; // location → Model Outsoles; fine, one candidate
+      "VN,Model Outsoles Two,,10.95,106.75\n"; // location (and a similar name) → Model Outsoles; fine, one candidate
     const report = await runImport(db, csv, { source: "fictional-union-list" });
     expect(report.rows[0]).toMatchObject({
       outcome: "ambiguous",
@@ -127,7 +127,7 @@ describe("matching a facility list to the graph", () => {
         { slug: "model-outsoles", matchedBy: ["address"] },
       ],
     });
-    expect(report.rows[1]).toMatchObject({ outcome: "matched", factory: { slug: "model-outsoles" }, matchedBy: ["location"] });
+    expect(report.rows[1]).toMatchObject({ outcome: "matched", factory: { slug: "model-outsoles" }, matchedBy: ["location", "similarName"] });
     expect(await counts()).toEqual(before);
   });
 
@@ -141,5 +141,68 @@ describe("matching a facility list to the graph", () => {
     expect(real).toMatchObject({ committed: true, summary: { created: 1, brandRelationsAdded: 1 } });
     const factory = await db.prisma.factory.findUniqueOrThrow({ where: { slug: "example-brand-own-plant" }, include: { operatorBrand: true } });
     expect([factory.ownership, factory.operatorBrand?.slug]).toEqual(["OWNED", "example-brand"]);
+  });
+  it("takes a name spelt alike for the same site only beside its pin; otherwise reports it as a possible duplicate, and never across different numbers", async () => {
+    const registered =
+      "country,name,address,lat,lng\n" +
+      "LK,Fictional Changshin Footwear,Plot 3 Sample Export Zone Katunayake,22.300,91.800\n" + // 2
+      "LK,Fictional Golden Step Shoes,,,\n" + // 3
+      "LK,Fictional Plant 1 Works,,22.400,91.900\n" + // 4
+      "LK,Fictional Lotus Shoes,,22.700,91.500\n"; // 5
+    expect((await runImport(db, registered)).summary).toMatchObject({ created: 4, possibleDuplicates: 0 });
+    const before = await counts();
+    const report = await runImport(
+      db,
+      "country,name,address,lat,lng\n" +
+        "LK,Fictional Chang Shin Footwear,Road 9 Katunayake,22.302,91.802\n" + // 2: spaces aside the same name, 290 m away → matched
+        "LK,Fictional Golden Steps Shoes,,,\n" + // 3: alike, but nothing places it → created, a possible duplicate
+        "LK,Fictional Plant 2 Works,,22.402,91.902\n" + // 4: another number → another plant, not even a possible duplicate
+        "LK,Fictional Rivertown Sandal,,22.500,91.700\n" + // 5: new
+        "LK,Fictional Riverton Sandal,,22.501,91.701\n" + // 6: alike and 150 m from line 5 → line 5's factory
+        "LK,Fictional Riverton Sandals,,,\n", // 7: alike line 5, no pin → created, a possible duplicate of line 5's
+      { source: "fictional-union-list" },
+    );
+    expect(report.rows.map((row) => [row.line, row.outcome, row.factory?.slug, row.matchedBy ?? [], row.possibleDuplicates ?? []])).toEqual([
+      [2, "matched", "fictional-changshin-footwear", ["similarName"], []],
+      [3, "created", "fictional-golden-steps-shoes", [], [{ slug: "fictional-golden-step-shoes", matchedBy: ["similarName"] }]],
+      [4, "created", "fictional-plant-2-works", [], []],
+      [5, "created", "fictional-rivertown-sandal", [], []],
+      [6, "matched", "fictional-rivertown-sandal", ["similarName"], []],
+      [7, "created", "fictional-riverton-sandals", [], [{ slug: "(line 5 of this list)", matchedBy: ["similarName"] }]],
+    ]);
+    expect(report.summary).toMatchObject({ rows: 6, created: 4, matched: 2, possibleDuplicates: 2 });
+    expect((await counts()).factories).toBe(before.factories + 4);
+
+    // A factory of the same name wins over one whose name is only alike, even beside the pin.
+    await runImport(db, "country,name,address,lat,lng\nLK,Fictional Lotus Shoe Co,,,\n", { source: "fictional-union-list" });
+    const exact = await runImport(db, "country,name,address,lat,lng\nLK,Fictional Lotus Shoe,,22.701,91.501\n", { source: "fictional-union-list" });
+    expect(exact.rows).toMatchObject([{ outcome: "matched", factory: { slug: "fictional-lotus-shoe-co" }, matchedBy: ["name"] }]);
+  });
+  it("inserts factories with the keys the database computes, an address a later row of the batch gives included; other writers' keys are computed again", async () => {
+    const report = await runImport(
+      db,
+      "country,name,address\n" + "KH,Fictional Keyed Works,\n" + "KH,FICTIONAL KEYED WORKS LTD,No. 12 Sample Street Phnom Penh\n",
+      { source: "fictional-union-list" },
+    );
+    expect(report.rows.map((row) => row.outcome)).toEqual(["created", "matched"]);
+    const wrong = await db.sql.query<{ slug: string }>(
+      `SELECT slug FROM "Factory" WHERE "nameKey" IS DISTINCT FROM facility_name_key(name) OR "addressKey" IS DISTINCT FROM facility_address_key(address)`,
+    );
+    expect(wrong).toEqual([]);
+    const [keyed] = await db.sql.query<{ addressKey: string }>(`SELECT "addressKey" FROM "Factory" WHERE slug = 'fictional-keyed-works'`);
+    expect(keyed!.addressKey).toBe("no 12 sample street phnom penh");
+    // Outside the importer's transactions a given key is not taken on trust (read before
+    // the transaction ends: a factory without a citation cannot commit).
+    const client = await db.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const { rows } = await client.query<{ nameKey: string }>(
+        `INSERT INTO "Factory" (slug, name, "countryCode", status, "nameKey", "updatedAt") VALUES ('fictional-untrusted-key', 'Fictional Untrusted Key', 'KH', 'OPERATING', 'something else', now()) RETURNING "nameKey"`,
+      );
+      expect(rows).toEqual([{ nameKey: "fictional untrusted key" }]);
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
   });
 });

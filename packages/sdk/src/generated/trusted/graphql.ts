@@ -217,7 +217,9 @@ export type FacilityMatchReason =
   /** Same country and the same name, case, punctuation and legal form aside. */
   | 'NAME'
   /** The same Open Supply Hub ID (os_id): matched on it first. */
-  | 'OS_ID';
+  | 'OS_ID'
+  /** Same country, a name spelt alike (pg_trgm similarity of the name keys, spaces aside, at least 0.7, and the same numbers), and within 500 m; without such a pin, a possible duplicate only. */
+  | 'SIMILAR_NAME';
 
 /** What became of one row of a facility list. */
 export type FacilityRowOutcome =
@@ -785,7 +787,7 @@ export type ImportFacilityListMutationVariables = Exact<{
 export type ImportFacilityListMutation = { readonly importFacilityList:
     | { readonly __typename: 'ConflictError', readonly reason: ConflictReason, readonly path: ReadonlyArray<string>, readonly currentVersion: number | null, readonly message: string }
     | { readonly __typename: 'ForbiddenError', readonly requiredScope: string, readonly message: string }
-    | { readonly __typename: 'ImportFacilityListPayload', readonly committed: boolean, readonly dryRun: boolean, readonly relation: Ownership | null, readonly format: string, readonly layout: string, readonly asOf: string, readonly columnsRead: ReadonlyArray<string>, readonly columnsIgnored: ReadonlyArray<string>, readonly disclosure: { readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number } | null, readonly summary: { readonly rows: number, readonly created: number, readonly matched: number, readonly updated: number, readonly ambiguous: number, readonly rejected: number, readonly skipped: number, readonly citationsAdded: number, readonly brandRelationsAdded: number, readonly changes: number }, readonly rows: ReadonlyArray<{ readonly line: number, readonly outcome: FacilityRowOutcome, readonly factory: string | null, readonly factorySlug: string | null, readonly matchedBy: ReadonlyArray<FacilityMatchReason>, readonly updated: ReadonlyArray<string>, readonly reason: string | null, readonly notes: ReadonlyArray<string>, readonly candidates: ReadonlyArray<{ readonly slug: string, readonly matchedBy: ReadonlyArray<FacilityMatchReason> }> }> }
+    | { readonly __typename: 'ImportFacilityListPayload', readonly committed: boolean, readonly dryRun: boolean, readonly relation: Ownership | null, readonly format: string, readonly layout: string, readonly asOf: string, readonly columnsRead: ReadonlyArray<string>, readonly columnsIgnored: ReadonlyArray<string>, readonly disclosure: { readonly asOf: string, readonly factoryCount: number, readonly added: number, readonly dropped: number } | null, readonly summary: { readonly rows: number, readonly created: number, readonly matched: number, readonly updated: number, readonly ambiguous: number, readonly possibleDuplicates: number, readonly rejected: number, readonly skipped: number, readonly citationsAdded: number, readonly brandRelationsAdded: number, readonly changes: number }, readonly rows: ReadonlyArray<{ readonly line: number, readonly outcome: FacilityRowOutcome, readonly factory: string | null, readonly factorySlug: string | null, readonly matchedBy: ReadonlyArray<FacilityMatchReason>, readonly updated: ReadonlyArray<string>, readonly reason: string | null, readonly notes: ReadonlyArray<string>, readonly candidates: ReadonlyArray<{ readonly slug: string, readonly matchedBy: ReadonlyArray<FacilityMatchReason> }>, readonly possibleDuplicates: ReadonlyArray<{ readonly slug: string, readonly matchedBy: ReadonlyArray<FacilityMatchReason> }> }> }
     | { readonly __typename: 'NotFoundError', readonly path: ReadonlyArray<string>, readonly reference: string, readonly message: string }
     | { readonly __typename: 'ValidationError', readonly message: string, readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<string>, readonly message: string }> }
    };
@@ -3002,6 +3004,7 @@ export const ImportFacilityListDocument = /* @__PURE__ */ new TypedDocumentStrin
         matched
         updated
         ambiguous
+        possibleDuplicates
         rejected
         skipped
         citationsAdded
@@ -3016,6 +3019,10 @@ export const ImportFacilityListDocument = /* @__PURE__ */ new TypedDocumentStrin
         matchedBy
         updated
         candidates {
+          slug
+          matchedBy
+        }
+        possibleDuplicates {
           slug
           matchedBy
         }
@@ -3047,7 +3054,7 @@ export const ImportFacilityListDocument = /* @__PURE__ */ new TypedDocumentStrin
   ... on ForbiddenError {
     requiredScope
   }
-}`, {"hash":"sha256:f8aad327d1613bbe4bd7b3b55bc66825fd92c593a4d0467595583d86950a9a9d"}) as unknown as TypedDocumentString<ImportFacilityListMutation, ImportFacilityListMutationVariables>;
+}`, {"hash":"sha256:636d3b9144651665d58647269c9d54abc98b1c12818f1f2660796b62643a5934"}) as unknown as TypedDocumentString<ImportFacilityListMutation, ImportFacilityListMutationVariables>;
 export const CreateFactoryDocument = /* @__PURE__ */ new TypedDocumentString(`
     mutation CreateFactory($input: CreateFactoryInput!) {
   createFactory(input: $input) {

@@ -30,11 +30,16 @@ const MatchReasonEnum = builder.enumType("FacilityMatchReason", {
     NAME: { value: "name", description: "Same country and the same name, case, punctuation and legal form aside." },
     ADDRESS: { value: "address", description: "Same country and the same (specific) address." },
     LOCATION: { value: "location", description: "Within 50 m." },
+    SIMILAR_NAME: {
+      value: "similarName",
+      description:
+        "Same country, a name spelt alike (pg_trgm similarity of the name keys, spaces aside, at least 0.7, and the same numbers), and within 500 m; without such a pin, a possible duplicate only.",
+    },
   } as const,
 });
 
 const Candidate = builder.objectRef<{ slug: string; matchedBy: readonly string[] }>("FacilityCandidate").implement({
-  description: "A factory an ambiguous row could be.",
+  description: "A factory an ambiguous row could be, or a created row's possible duplicate.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The factory's slug, or \"(line n of this list)\" for a factory the list itself creates." }),
     matchedBy: t.field({ type: [MatchReasonEnum], resolve: (c) => c.matchedBy as MatchReason[] }),
@@ -56,6 +61,12 @@ const Row = builder.objectRef<RowOutcome>("FacilityListRow").implement({
     matchedBy: t.field({ type: [MatchReasonEnum], resolve: (row) => [...(row.matchedBy ?? [])] }),
     updated: t.stringList({ description: "Fields of the matched factory this row filled in.", resolve: (row) => [...(row.updated ?? [])] }),
     candidates: t.field({ type: [Candidate], resolve: (row) => [...(row.candidates ?? [])] }),
+    possibleDuplicates: t.field({
+      type: [Candidate],
+      description:
+        "Created rows: factories of the same country whose name is spelt alike, which no pin within 500 m ties to this row. Possibly the same site, for a curator to check: not merged.",
+      resolve: (row) => [...(row.possibleDuplicates ?? [])],
+    }),
     reason: t.string({ nullable: true, resolve: (row) => row.reason ?? null }),
     notes: t.stringList({ resolve: (row) => [...(row.notes ?? [])] }),
   }),
@@ -77,6 +88,7 @@ const Summary = builder.objectRef<FacilityListReport["summary"]>("FacilityListSu
     matched: t.exposeInt("matched"),
     updated: t.exposeInt("updated", { description: "Matched factories whose missing fields the list filled in." }),
     ambiguous: t.exposeInt("ambiguous"),
+    possibleDuplicates: t.exposeInt("possibleDuplicates", { description: "Created rows with possible duplicates (see `FacilityListRow.possibleDuplicates`)." }),
     rejected: t.exposeInt("rejected"),
     skipped: t.exposeInt("skipped", { description: "Rows of other sectors than `sector` (not imported)." }),
     citationsAdded: t.exposeInt("citationsAdded"),
