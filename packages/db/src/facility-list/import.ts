@@ -93,9 +93,10 @@ export async function importFacilityList(options: FacilityListImport): Promise<F
     // the next ANALYZE, so it could take a table of thousands for a table of seven and
     // scan it for every row. Every statement here has its index.
     await client.query("SET LOCAL enable_seqscan = off");
-    // The match statement's estimated cost (a few probes per row of 2,000) is past
-    // jit_above_cost: PostgreSQL compiled it for every batch, 80 ms of a batch's 700 at
-    // 1M factories, to run index probes that take microseconds each.
+    // The pools solegraph opens run without JIT already (sql-connection.ts); a caller's own
+    // pool may not. The match statement's estimated cost (a few probes per row of 2,000)
+    // is past jit_above_cost: on a connection with JIT, compiling it took 80 ms of each
+    // batch at 1M factories, to run index probes of microseconds.
     await client.query("SET LOCAL jit = off");
     // The factories this transaction inserts carry the keys the match statement computed (write.ts).
     await client.query("SET LOCAL solegraph.factory_keys_given = on");
