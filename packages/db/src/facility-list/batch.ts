@@ -1,7 +1,7 @@
 import type { FactoryRole, Ownership } from "../generated/prisma/enums.ts";
 import { distanceKm } from "./geo.ts";
 import { MATCH_RADIUS_KM, SIMILAR_NAME_RADIUS_KM, type Candidate, type RowMatch } from "./match.ts";
-import type { MatchReason } from "./outcome.ts";
+import type { MatchReason, RowCandidate } from "./outcome.ts";
 import type { FacilityRow } from "./row.ts";
 
 /** The brand relation the list states for every row (`--brand`, `--relation`). */
@@ -60,17 +60,12 @@ export interface MatchedFactory extends ListedDetails {
   supports?: string[];
 }
 
-/** A factory a row's name is spelt like, which nothing else ties to the row: reported, not merged. */
-export interface PossibleDuplicate {
-  readonly slug: string;
-  readonly matchedBy: readonly MatchReason[];
-}
-
 export type Decision =
-  | { readonly kind: "new"; readonly factory: NewFactory; readonly possibleDuplicates: readonly PossibleDuplicate[] }
+  /** possibleDuplicates: factories its name is spelt like that nothing else ties to the row (reported, not merged). */
+  | { readonly kind: "new"; readonly factory: NewFactory; readonly possibleDuplicates: readonly RowCandidate[] }
   | { readonly kind: "matched-new"; readonly factory: NewFactory; readonly matchedBy: readonly MatchReason[] }
   | { readonly kind: "matched"; readonly factory: MatchedFactory; readonly matchedBy: readonly MatchReason[]; readonly updated: readonly string[] }
-  | { readonly kind: "ambiguous"; readonly candidates: readonly { slug: string; matchedBy: readonly MatchReason[] }[] };
+  | { readonly kind: "ambiguous"; readonly candidates: readonly RowCandidate[] };
 
 /** Grid cells of 0.01°: every point within MATCH_RADIUS_KM is in a cell next to the row's (below ±80° latitude). */
 const CELL_DEGREES = 0.01;
@@ -96,7 +91,7 @@ export function decideBatch(rows: readonly FacilityRow[], matches: readonly RowM
     const { nameKey, addressKey, similarRows } = matches[index]!;
     // An os_id is the registry's own identity: when it matches, nothing else is asked.
     const byOsId = matches[index]!.candidates.filter((candidate) => candidate.matchedBy.includes("osId"));
-    const possibleDuplicates: PossibleDuplicate[] = [];
+    const possibleDuplicates: RowCandidate[] = [];
     // A factory found by its similar name alone is a candidate only when its pin is next to the row's.
     let candidates = (byOsId.length === 1 ? byOsId : matches[index]!.candidates).filter((candidate) => {
       if (candidate.matchedBy.some((reason) => reason !== "similarName") || alongside(row, candidate)) return true;

@@ -10,6 +10,13 @@ export type RowOutcomeKind = "created" | "matched" | "ambiguous" | "rejected" | 
  */
 export type MatchReason = "osId" | "name" | "address" | "location" | "similarName";
 
+/** A factory a row could be (ambiguous rows), or may duplicate (created rows), and why. */
+export interface RowCandidate {
+  /** The factory's slug, or "(line n of this list)" for one the list itself creates. */
+  readonly slug: string;
+  readonly matchedBy: readonly MatchReason[];
+}
+
 export interface RowOutcome {
   /** Line of the file where the row starts (the header is line 1). */
   readonly line: number;
@@ -21,13 +28,13 @@ export interface RowOutcome {
   /** Fields of the matched factory this row filled in (address, coordinates, sectors, ...). */
   readonly updated?: readonly string[];
   /** Factories the row could be (ambiguous rows): nothing was written for it. */
-  readonly candidates?: readonly { readonly slug: string; readonly matchedBy: readonly MatchReason[] }[];
+  readonly candidates?: readonly RowCandidate[];
   /**
    * Created rows: factories of the same country whose name is spelt alike, which nothing
    * else ties to this row (no coordinates within SIMILAR_NAME_RADIUS_KM): possibly the same
    * site, for a curator to check; not merged.
    */
-  readonly possibleDuplicates?: readonly { readonly slug: string; readonly matchedBy: readonly MatchReason[] }[];
+  readonly possibleDuplicates?: readonly RowCandidate[];
   /** Why the row was rejected or found ambiguous. */
   readonly reason?: string;
   /** What was read but not used. */
