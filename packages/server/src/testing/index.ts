@@ -34,13 +34,12 @@ export interface TestAppOptions extends TestDbOptions, Pick<AppOptions, "onState
   readonly db?: Db;
 }
 
-/** The options' own database, or a fresh test database and how to close it. */
-async function databaseFor(options: TestAppOptions): Promise<{ db: Db; closeDb: () => Promise<void> }> {
-  // The server closes the database it serves: given one it does not own, it closes a
-  // copy whose close does nothing.
-  if (options.db) return { db: { ...options.db, close: async () => {} }, closeDb: async () => {} };
-  const db = await createTestDb({ seed: true, ...options });
-  return { db, closeDb: () => db.close() };
+/**
+ * The options' own database, or a fresh seeded test database. Closing the app closes the
+ * database it serves: given one it does not own, it serves a copy whose close does nothing.
+ */
+async function databaseFor(options: TestAppOptions): Promise<Db> {
+  return options.db ? { ...options.db, close: async () => {} } : createTestDb({ seed: true, ...options });
 }
 
 /** The app in process (`app.fetch`): no port, for tests that only need request → response. */
@@ -60,7 +59,7 @@ export interface TestServer extends TestGraph, RunningServer {}
  * database when SOLEGRAPH_TEST_POSTGRES_URL is set. Seeded unless `seed: false`.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const { db, closeDb } = await databaseFor(options);
+  const db = await databaseFor(options);
   const changes = createChangeFeed(db, options.logger ?? silentLogger);
   const app = createApp({
     db,
@@ -81,13 +80,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       await app.dispose();
       await changes.close();
-      await closeDb();
+      await db.close();
     },
   };
 }
 
 export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
-  const { db, closeDb } = await databaseFor(options);
+  const db = await databaseFor(options);
   const running = await serve({
     db,
     port: 0,
@@ -98,14 +97,8 @@ export async function startTestServer(options: TestAppOptions = {}): Promise<Tes
     ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
     ...(options.readinessIntervalMs !== undefined && { readinessIntervalMs: options.readinessIntervalMs }),
   });
-  return {
-    ...running,
-    ...graphqlClient(db, running.url, (request) => fetch(request)),
-    close: async () => {
-      await running.close();
-      await closeDb();
-    },
-  };
+  // The server closes the database it serves.
+  return { ...running, ...graphqlClient(db, running.url, (request) => fetch(request)), close: () => running.close() };
 }
 
 function graphqlClient(db: Db, url: string, send: (request: Request) => Promise<Response>) {
