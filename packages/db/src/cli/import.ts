@@ -23,8 +23,9 @@ Imports a facility list (.csv, .xlsx or legacy .xls): each row
 creates a factory or is matched to one already in the graph (same os_id, same country
 and normalised name, same address, within 50 m, or a name spelt alike within 500 m),
 and every factory it names cites the source. A name spelt alike with no pin that close
-is not merged: the row's factory is created and the possible duplicate printed. The header row is found under any title rows ("... Data As Of JUNE 2025"
-gives the list's date) and its layout detected: ${LAYOUT_NAMES.join(", ")}.
+is not merged: the row's factory is created and the possible duplicate printed. The
+header row is found under any title rows ("... Data As Of JUNE 2025" gives the list's
+date) and its layout detected: ${LAYOUT_NAMES.join(", ")}.
 Rows that cannot be imported (no name, unknown country, coordinates out of range) or
 that match several factories are reported with their line and reason; the rest is
 imported. With --brand the list is the brand's disclosure as of its date: factories
